@@ -1,0 +1,63 @@
+"""`esl-toolbox new`: a commented template record for a new practice."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import unicodedata
+from pathlib import Path
+
+import jinja2
+
+from .model import Practice
+from .vocabularies import vocabulary
+from .writing import write_new
+
+MAX_SLUG_LENGTH = 60
+
+
+class ScaffoldProblem(Exception):
+    """The record cannot be created; the message says why."""
+
+
+def slugify(title: str) -> str:
+    """'Virtue Education in Rīga' -> 'virtue-education-in-riga'"""
+    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-")
+    return slug[:MAX_SLUG_LENGTH].rstrip("-")
+
+
+def _environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader(__package__, "templates"),
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+    )
+    env.globals["doc"] = lambda name: Practice.model_fields[name].description
+    env.globals["terms"] = lambda key: ", ".join(str(t) for t in vocabulary(key).ids())
+    # JSON strings are valid YAML scalars, so titles with colons or quotes stay intact.
+    env.filters["yaml_text"] = lambda text: json.dumps(text, ensure_ascii=False)
+    return env
+
+
+def render_template_record(title: str, slug: str, path: str, today: dt.date) -> str:
+    return _environment().get_template("record.yml.j2").render(title=title, slug=slug, path=path, today=today)
+
+
+def create_record(root: Path, title: str, slug: str | None = None, today: dt.date | None = None) -> Path:
+    """Write practices/<slug>.yml from the template; never overwrite."""
+    title = " ".join(title.split())
+    if not title:
+        raise ScaffoldProblem("give the practice a title, e.g. esl-toolbox new \"Homework club in Oslo\"")
+    slug = slug or slugify(title)
+    if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", slug or ""):
+        raise ScaffoldProblem(f"cannot make an id from {title!r}; give one with --id, e.g. --id homework-club")
+    target = root / "practices" / f"{slug}.yml"
+    shown = f"practices/{slug}.yml"
+    text = render_template_record(title, slug, shown, today or dt.date.today())
+    try:
+        write_new(target, text)
+    except FileExistsError as exc:
+        raise ScaffoldProblem(str(exc)) from None
+    return target

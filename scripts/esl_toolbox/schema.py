@@ -1,0 +1,41 @@
+"""The JSON Schema of a practice record, generated from the pydantic model."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from .model import Practice, Project
+
+SCHEMA_DIR = "schema"
+SCHEMAS = {"practice.schema.json": Practice, "project.schema.json": Project}
+
+
+
+def json_schema(model: type) -> dict:
+    """The model's JSON Schema with its draft declared, as editors expect."""
+    schema = model.model_json_schema(mode="validation")
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema}
+
+
+def schema_text(model: type) -> str:
+    return json.dumps(json_schema(model), indent=2, ensure_ascii=False, sort_keys=False) + "\n"
+
+
+def stale_schemas(root: Path) -> list[Path]:
+    """Schema files under `root` that differ from what the model gives."""
+    return [
+        root / SCHEMA_DIR / name
+        for name, model in SCHEMAS.items()
+        if not (root / SCHEMA_DIR / name).is_file() or (root / SCHEMA_DIR / name).read_text("utf-8") != schema_text(model)
+    ]
+
+
+def write_schemas(root: Path) -> list[Path]:
+    written = []
+    for name, model in SCHEMAS.items():
+        target = root / SCHEMA_DIR / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(schema_text(model), "utf-8")
+        written.append(target)
+    return written

@@ -1,0 +1,103 @@
+"""Controlled vocabularies: one YAML data file per vocabulary, plus ISO codes from pycountry.
+
+Adding a term is a data change in `vocabularies/<name>.yml`; the model, the JSON Schema,
+the validator's suggestions and the site's labels all read the terms from here.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+
+import pycountry
+import yaml
+
+
+@dataclass(frozen=True)
+class Term:
+    id: str | int
+    label: str
+    definition: str
+    rank: int | None = None
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    key: str
+    name: str
+    description: str
+    terms: dict[str | int, Term] = field(repr=False)
+
+    def __contains__(self, value: object) -> bool:
+        return value in self.terms
+
+    def label(self, term_id: str | int) -> str:
+        return self.terms[term_id].label
+
+    def ids(self) -> list[str | int]:
+        return list(self.terms)
+
+    def suggest(self, value: object) -> str | None:
+        """The closest term to a near-miss value, if one is close enough."""
+        if not isinstance(value, str):
+            return None
+        candidates = {str(t).lower(): t for t in self.terms}
+        candidates.update({term.label.lower(): term.id for term in self.terms.values()})
+        match = difflib.get_close_matches(value.lower(), list(candidates), n=1, cutoff=0.6)
+        return str(candidates[match[0]]) if match else None
+
+
+VOCABULARY_FILES = (
+    "intervention_types",
+    "isced_levels",
+    "target_groups",
+    "reach",
+    "intervention_levels",
+    "audiences",
+    "themes",
+    "evidence_levels",
+    "organisation_roles",
+    "resource_types",
+    "review_statuses",
+)
+
+
+def _load_data_vocabulary(key: str) -> Vocabulary:
+    text = resources.files(__package__).joinpath("vocabularies", f"{key}.yml").read_text("utf-8")
+    data = yaml.load(text, Loader=yaml.CSafeLoader)
+    terms = {
+        t["id"]: Term(t["id"], t["label"], t["definition"], t.get("rank")) for t in data["terms"]
+    }
+    return Vocabulary(key, data["name"], data["description"], terms)
+
+
+def _countries() -> Vocabulary:
+    terms = {
+        c.alpha_2: Term(c.alpha_2, getattr(c, "common_name", c.name), f"ISO 3166-1 code {c.alpha_2}")
+        for c in pycountry.countries
+    }
+    return Vocabulary("countries", "Country", "ISO 3166-1 alpha-2 country code.", terms)
+
+
+def _languages() -> Vocabulary:
+    terms = {
+        lang.alpha_2: Term(lang.alpha_2, lang.name, f"ISO 639-1 code {lang.alpha_2}")
+        for lang in pycountry.languages
+        if hasattr(lang, "alpha_2")
+    }
+    return Vocabulary("languages", "Language", "ISO 639-1 two-letter language code.", terms)
+
+
+@cache
+def vocabularies() -> dict[str, Vocabulary]:
+    """Every vocabulary by key, loaded once."""
+    vocabs = {key: _load_data_vocabulary(key) for key in VOCABULARY_FILES}
+    vocabs["countries"] = _countries()
+    vocabs["languages"] = _languages()
+    return vocabs
+
+
+def vocabulary(key: str) -> Vocabulary:
+    return vocabularies()[key]
