@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from pathlib import Path
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+
+# Modules that add their own subcommands through `add_commands(subparsers)`.
+# Each keeps its heavy imports inside its command functions so `validate` stays quick to start.
+COMMAND_PROVIDERS: tuple[str, ...] = ()
 
 
 def _root() -> Path:
@@ -73,6 +78,9 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("title", help="title of the practice")
     new.add_argument("--id", help="id (file name) to use instead of one made from the title")
     new.set_defaults(run=cmd_new)
+
+    for provider in COMMAND_PROVIDERS:
+        importlib.import_module(f"{__package__}.{provider}").add_commands(commands)
     return parser
 
 
