@@ -222,7 +222,9 @@ class Practice(Record):
     )
     isced_levels: list[Term("isced_levels", int)] = Field(min_length=1, description="ISCED 2011 levels, 0-8.")
     target_groups: list[Term("target_groups")] = Field(min_length=1, description="Learners the practice reaches.")
-    countries: list[Term("countries")] = Field(min_length=1, description="ISO 3166-1 alpha-2 country codes.")
+    countries: list[Term("countries")] = Field(
+        default_factory=list, description="ISO 3166-1 alpha-2 codes of the countries where it runs; empty if unstated."
+    )
     reach: list[Term("reach")] = Field(default_factory=list, description="Universal, targeted and/or indicated.")
     intervention_levels: list[Term("intervention_levels")] = Field(
         default_factory=list, description="Levels at which the practice acts."
