@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from pathlib import Path
 
@@ -90,6 +91,10 @@ def main(argv: list[str] | None = None) -> int:
         return args.run(args)
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # The reader (e.g. `| head`) went away; say nothing more and leave quietly.
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - must outlive this function for interpreter exit
+        return EXIT_PROBLEMS
 
 
 if __name__ == "__main__":

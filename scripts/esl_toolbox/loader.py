@@ -27,7 +27,9 @@ _SCALARS = {
     _TAG + "int": _constructor.construct_yaml_int,
     _TAG + "float": _constructor.construct_yaml_float,
     # YAML 1.2 booleans only: under YAML 1.1 the country code NO (Norway) would read as false.
-    _TAG + "bool": lambda node: _constructor.construct_yaml_bool(node) if node.value.lower() in {"true", "false"} else node.value,
+    _TAG + "bool": lambda node: (
+        _constructor.construct_yaml_bool(node) if node.value.lower() in {"true", "false"} else node.value
+    ),
     _TAG + "null": _constructor.construct_yaml_null,
 }
 
@@ -113,7 +115,8 @@ class _Builder:
     @staticmethod
     def _check_tag(node: yaml.Node, expected: str) -> None:
         if node.tag != _TAG + expected:
-            raise _Rejected(*_mark(node), f"YAML tags such as {node.tag} are not allowed in records")
+            tag = node.tag.replace(_TAG, "!!")
+            raise _Rejected(*_mark(node), f"YAML tags such as {tag} are not allowed in records")
 
 
 def _problem(path: str, line: int, column: int, message: str) -> Problem:
@@ -149,14 +152,23 @@ def _read_text(path: Path, shown: str) -> tuple[str | None, list[Problem]]:
     return text, []
 
 
-def _yaml_error_problem(shown: str, exc: yaml.YAMLError) -> Problem:
+def _yaml_error_problem(shown: str, text: str, exc: yaml.YAMLError) -> Problem:
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    if mark is not None:
+        line, col = mark.line + 1, mark.column + 1
+    elif isinstance(getattr(exc, "position", None), int):  # reader errors give a character offset
+        line, col = _line_col_of_offset(text.encode("utf-8"), len(text[: exc.position].encode("utf-8")))
+    else:
+        line, col = 1, 1
+    if isinstance(exc, yaml.reader.ReaderError):
+        return _problem(shown, line, col, f"control character #x{exc.character:04x} is not allowed in a record")
     message = getattr(exc, "problem", None) or str(exc)
-    if "\\t" in message or "\t" in message:
-        message += " (a tab: YAML indentation must use spaces)"
     context = getattr(exc, "context", None)
-    return _problem(shown, line, col, f"YAML syntax: {context + ', ' if context else ''}{message}")
+    problem = _problem(shown, line, col, f"YAML syntax: {context + ', ' if context else ''}{message}")
+    lines = text.split("\n")
+    if line <= len(lines) and "\t" in lines[line - 1][: col + 1]:
+        return _problem(shown, line, col, "a tab is used for indentation; YAML needs spaces")
+    return problem
 
 
 def load_document(path: Path, shown: str | None = None) -> tuple[Document | None, list[Problem]]:
@@ -168,13 +180,15 @@ def load_document(path: Path, shown: str | None = None) -> tuple[Document | None
     try:
         root = yaml.compose(text, Loader=yaml.CSafeLoader)
     except yaml.YAMLError as exc:
-        return None, [_yaml_error_problem(shown, exc)]
+        return None, [_yaml_error_problem(shown, text, exc)]
     except RecursionError:
         return None, [_problem(shown, 1, 1, "nested too deeply to read")]
     if root is None:
         return None, [_problem(shown, 1, 1, "file holds no data, only comments")]
     if not isinstance(root, yaml.MappingNode):
-        return None, [_problem(shown, *_mark(root), "a record must be a mapping of fields (key: value), not a list or text")]
+        return None, [
+            _problem(shown, *_mark(root), "a record must be a mapping of fields (key: value), not a list or text")
+        ]
     builder = _Builder()
     try:
         data = builder.build(root, ())

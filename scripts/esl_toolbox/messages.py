@@ -112,8 +112,7 @@ def describe_error(model: type[BaseModel], error: dict) -> str:
     if kind == "string_pattern_mismatch":
         return "must be one line of text"
     if kind in {"greater_than_equal", "greater_than"}:
-        return f"{error.get('input')} is too small (at least {ctx.get('ge', ctx.get('gt'))})"
+        return f"{error.get('input')} is too small (at least {ctx.get('ge', ctx.get('gt')):g})"
     if kind in {"less_than_equal", "less_than"}:
-        return f"{error.get('input')} is too large (at most {ctx.get('le', ctx.get('lt'))})"
+        return f"{error.get('input')} is too large (at most {ctx.get('le', ctx.get('lt')):g})"
     return error["msg"].removeprefix("Value error, ")
-

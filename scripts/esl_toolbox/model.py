@@ -42,7 +42,7 @@ def _vocabulary_term(key: str, value: Any) -> Any:
     hint = vocab.suggest(value)
     allowed = ", ".join(str(t) for t in vocab.ids())
     if len(vocab.terms) > 30:
-        allowed = f"a {vocab.description.rstrip('.')}"
+        allowed = vocab.description.rstrip(".")
     message = f"{value!r} is not an allowed {vocab.name.lower()}"
     if hint is not None:
         message += f"; did you mean {hint!r}?"
@@ -54,10 +54,7 @@ def _term_schema(key: str) -> dict[str, Any]:
     if len(vocab.terms) > 30:  # ISO code lists: an enum, without per-term prose
         return {"type": "string", "enum": vocab.ids(), "description": vocab.description}
     return {
-        "oneOf": [
-            {"const": t.id, "title": t.label, "description": t.definition}
-            for t in vocab.terms.values()
-        ],
+        "oneOf": [{"const": t.id, "title": t.label, "description": t.definition} for t in vocab.terms.values()],
         "description": vocab.description,
     }
 
@@ -140,7 +137,9 @@ class Period(Record):
     """When the practice ran: a year, month or day for each end."""
 
     start: PartialDate | None = Field(None, description="Start as YYYY, YYYY-MM or YYYY-MM-DD.")
-    end: PartialDate | None = Field(None, description="End as YYYY, YYYY-MM or YYYY-MM-DD; empty if ongoing or unknown.")
+    end: PartialDate | None = Field(
+        None, description="End as YYYY, YYYY-MM or YYYY-MM-DD; empty if ongoing or unknown."
+    )
     ongoing: bool | None = Field(None, description="True if the practice still runs.")
 
     @model_validator(mode="after")

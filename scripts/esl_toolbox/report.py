@@ -23,10 +23,13 @@ def _github_line(problem: Problem) -> str:
     )
 
 
+def _count(number: int, word: str) -> str:
+    return f"{number} {word}{'' if number == 1 else 's'}"
+
+
 def _summary(report: Report) -> str:
-    errors, warnings = len(report.errors), len(report.warnings)
-    checked = len(report.files)
-    return f"{checked} file{'s' if checked != 1 else ''} checked: {errors} error{'s' if errors != 1 else ''}, {warnings} warning{'s' if warnings != 1 else ''}"
+    checked = _count(len(report.files), "file")
+    return f"{checked} checked: {_count(len(report.errors), 'error')}, {_count(len(report.warnings), 'warning')}"
 
 
 def write_text(report: Report, out: TextIO) -> None:

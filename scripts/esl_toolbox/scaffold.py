@@ -49,7 +49,7 @@ def create_record(root: Path, title: str, slug: str | None = None, today: dt.dat
     """Write practices/<slug>.yml from the template; never overwrite."""
     title = " ".join(title.split())
     if not title:
-        raise ScaffoldProblem("give the practice a title, e.g. esl-toolbox new \"Homework club in Oslo\"")
+        raise ScaffoldProblem('give the practice a title, e.g. esl-toolbox new "Homework club in Oslo"')
     slug = slug or slugify(title)
     if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", slug or ""):
         raise ScaffoldProblem(f"cannot make an id from {title!r}; give one with --id, e.g. --id homework-club")

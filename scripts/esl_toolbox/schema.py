@@ -11,7 +11,6 @@ SCHEMA_DIR = "schema"
 SCHEMAS = {"practice.schema.json": Practice, "project.schema.json": Project}
 
 
-
 def json_schema(model: type) -> dict:
     """The model's JSON Schema with its draft declared, as editors expect."""
     schema = model.model_json_schema(mode="validation")
@@ -27,7 +26,8 @@ def stale_schemas(root: Path) -> list[Path]:
     return [
         root / SCHEMA_DIR / name
         for name, model in SCHEMAS.items()
-        if not (root / SCHEMA_DIR / name).is_file() or (root / SCHEMA_DIR / name).read_text("utf-8") != schema_text(model)
+        if not (root / SCHEMA_DIR / name).is_file()
+        or (root / SCHEMA_DIR / name).read_text("utf-8") != schema_text(model)
     ]
 
 

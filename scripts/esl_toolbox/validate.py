@@ -110,7 +110,9 @@ def _strings(data: Any, loc: tuple = ()) -> Iterator[tuple[tuple, str]]:
 def check_id_matches_file_name(doc: Document, record: Any, path: Path) -> list[Problem]:
     if record.id == path.stem:
         return []
-    return [_problem(doc, ("id",), ERROR, f"id '{record.id}' differs from the file name; rename one to match '{path.stem}'")]
+    return [
+        _problem(doc, ("id",), ERROR, f"id '{record.id}' differs from the file name; rename one to match '{path.stem}'")
+    ]
 
 
 def check_summary_length(doc: Document, record: Any, path: Path) -> list[Problem]:
@@ -125,7 +127,9 @@ def check_summary_length(doc: Document, record: Any, path: Path) -> list[Problem
 
 def check_no_email_addresses(doc: Document, record: Any, path: Path) -> list[Problem]:
     return [
-        _problem(doc, loc, WARNING, "contains an e-mail address; records name organisations and web pages, not contacts")
+        _problem(
+            doc, loc, WARNING, "contains an e-mail address; records name organisations and web pages, not contacts"
+        )
         for loc, text in _strings(doc.data)
         if EMAIL.search(text)
     ]
@@ -229,9 +233,13 @@ def check_references(files: list[CheckedFile], practice_ids: set[str], project_i
             checked.problems.append(_unknown_reference(checked, ("project",), record.project, project_ids, "project"))
         for index, related in enumerate(record.related):
             if related == record.id:
-                checked.problems.append(_problem(checked.document, ("related", index), ERROR, "a practice cannot be related to itself"))
+                checked.problems.append(
+                    _problem(checked.document, ("related", index), ERROR, "a practice cannot be related to itself")
+                )
             elif related not in practice_ids:
-                checked.problems.append(_unknown_reference(checked, ("related", index), related, practice_ids, "practice"))
+                checked.problems.append(
+                    _unknown_reference(checked, ("related", index), related, practice_ids, "practice")
+                )
 
 
 def _ids_on_disk(root: Path | None) -> tuple[set[str], set[str]]:

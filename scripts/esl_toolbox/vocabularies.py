@@ -67,9 +67,7 @@ VOCABULARY_FILES = (
 def _load_data_vocabulary(key: str) -> Vocabulary:
     text = resources.files(__package__).joinpath("vocabularies", f"{key}.yml").read_text("utf-8")
     data = yaml.load(text, Loader=yaml.CSafeLoader)
-    terms = {
-        t["id"]: Term(t["id"], t["label"], t["definition"], t.get("rank")) for t in data["terms"]
-    }
+    terms = {t["id"]: Term(t["id"], t["label"], t["definition"], t.get("rank")) for t in data["terms"]}
     return Vocabulary(key, data["name"], data["description"], terms)
 
 
@@ -78,7 +76,9 @@ def _countries() -> Vocabulary:
         c.alpha_2: Term(c.alpha_2, getattr(c, "common_name", c.name), f"ISO 3166-1 code {c.alpha_2}")
         for c in pycountry.countries
     }
-    return Vocabulary("countries", "Country", "ISO 3166-1 alpha-2 country code.", terms)
+    return Vocabulary(
+        "countries", "Country", "two-letter ISO 3166-1 country codes in capitals, such as PT, NO, LV.", terms
+    )
 
 
 def _languages() -> Vocabulary:
@@ -87,7 +87,9 @@ def _languages() -> Vocabulary:
         for lang in pycountry.languages
         if hasattr(lang, "alpha_2")
     }
-    return Vocabulary("languages", "Language", "ISO 639-1 two-letter language code.", terms)
+    return Vocabulary(
+        "languages", "Language", "two-letter ISO 639-1 language codes in lower case, such as pt, en, lv.", terms
+    )
 
 
 @cache

@@ -1,0 +1,64 @@
+"""The YAML loader: line numbers for every value, and refusals for what records must not hold."""
+
+from pathlib import Path
+
+from esl_toolbox.loader import MAX_FILE_BYTES, load_document
+
+
+def write(tmp_path: Path, text: str | bytes, name: str = "rec.yml") -> Path:
+    path = tmp_path / name
+    path.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
+    return path
+
+
+def test_loader_keeps_line_and_column_of_every_key_and_value(tmp_path):
+    doc, problems = load_document(write(tmp_path, "# comment\nid: a\nsources:\n  - title: T\n    year: 2020\n"))
+    assert problems == []
+    assert doc.values[("id",)] == (2, 5)
+    assert doc.keys[("sources",)] == (3, 1)
+    assert doc.values[("sources", 0, "year")] == (5, 11)
+    assert doc.position(("sources", 0, "year", "deeper")) == (5, 11)
+
+
+def test_loader_reads_country_no_as_norway_not_false(tmp_path):
+    doc, _ = load_document(write(tmp_path, "countries: [NO, yes, off]\nflag: true\n"))
+    assert doc.data == {"countries": ["NO", "yes", "off"], "flag": True}
+
+
+def test_loader_keeps_dates_as_text_for_the_model_to_parse(tmp_path):
+    doc, _ = load_document(write(tmp_path, "created: 2026-11-20\nyear: 2020\nshare: 1.5\nempty:\n"))
+    assert doc.data == {"created": "2026-11-20", "year": 2020, "share": 1.5, "empty": None}
+
+
+def test_loader_refuses_duplicate_keys_naming_both_lines(tmp_path):
+    doc, problems = load_document(write(tmp_path, "id: a\ntitle: one\ntitle: two\n"))
+    assert doc is None
+    assert (problems[0].line, problems[0].column) == (3, 1)
+    assert "duplicate key 'title' (first at line 2)" in problems[0].message
+
+
+def test_loader_refuses_aliases_without_expanding_them(tmp_path):
+    _, problems = load_document(write(tmp_path, "a: &x [1, 2]\nb: *x\n"))
+    assert "aliases" in problems[0].message and problems[0].line == 2
+
+
+def test_loader_refuses_tags(tmp_path):
+    _, problems = load_document(write(tmp_path, "a: !!python/name:os.system\n"))
+    assert "!!python/name:os.system" in problems[0].message
+
+
+def test_loader_refuses_files_over_the_size_limit_before_reading_them(tmp_path):
+    path = write(tmp_path, b"a: " + b"x" * MAX_FILE_BYTES)
+    _, problems = load_document(path)
+    assert "a record must be under" in problems[0].message
+
+
+def test_loader_reports_unreadable_files(tmp_path):
+    _, problems = load_document(tmp_path / "missing.yml")
+    assert problems[0].message.startswith("cannot read the file")
+
+
+def test_loader_names_the_line_of_a_non_utf8_byte(tmp_path):
+    _, problems = load_document(write(tmp_path, b"id: a\ntitle: caf\xe9\n"))
+    assert (problems[0].line, problems[0].column) == (2, 11)
+    assert "not UTF-8" in problems[0].message

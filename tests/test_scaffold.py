@@ -1,0 +1,51 @@
+"""`esl-toolbox new`: a commented template record that never overwrites."""
+
+import datetime as dt
+
+import pytest
+from esl_toolbox.cli import main
+from esl_toolbox.loader import load_document
+from esl_toolbox.scaffold import ScaffoldProblem, create_record, slugify
+from esl_toolbox.validate import validate_paths
+
+
+def test_slug_is_derived_from_the_title_without_accents():
+    assert slugify("Virtue Education in Rīga") == "virtue-education-in-riga"
+    assert slugify("  21|23 Escola+ Plan!  ") == "21-23-escola-plan"
+
+
+def test_new_writes_a_commented_template_with_the_schema_line(tmp_path):
+    (tmp_path / "practices").mkdir()
+    path = create_record(tmp_path, 'Homework club: "Oslo"', today=dt.date(2026, 11, 23))
+    text = path.read_text()
+    assert path.name == "homework-club-oslo.yml"
+    assert text.startswith("# yaml-language-server: $schema=../schema/practice.schema.json")
+    assert "# One to three plain sentences on what the practice does." in text
+    doc, problems = load_document(path)
+    assert problems == [] and doc.data["title"] == 'Homework club: "Oslo"'
+    assert doc.data["created"] == "2026-11-23"
+
+
+def test_an_unfilled_template_fails_validation_only_on_its_placeholders(tmp_path):
+    (tmp_path / "practices").mkdir()
+    path = create_record(tmp_path, "Homework club")
+    errors = validate_paths([path]).errors
+    assert errors and all("placeholder" in p.message for p in errors)
+
+
+def test_new_never_overwrites_an_existing_record(tmp_path, monkeypatch, capsys):
+    (tmp_path / "practices").mkdir()
+    existing = tmp_path / "practices" / "homework-club.yml"
+    existing.write_text("id: homework-club\n")
+    monkeypatch.chdir(tmp_path)
+    assert main(["new", "Homework club"]) == 1
+    assert "already exists; nothing was written" in capsys.readouterr().err
+    assert existing.read_text() == "id: homework-club\n"
+    assert [p.name for p in (tmp_path / "practices").iterdir()] == ["homework-club.yml"]
+
+
+def test_a_title_without_latin_letters_needs_an_explicit_id(tmp_path):
+    (tmp_path / "practices").mkdir()
+    with pytest.raises(ScaffoldProblem, match="--id"):
+        create_record(tmp_path, "Здружение")
+    assert create_record(tmp_path, "Здружение", slug="zdruzhenie").name == "zdruzhenie.yml"
