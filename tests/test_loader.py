@@ -14,7 +14,8 @@ def write(tmp_path: Path, text: str | bytes, name: str = "rec.yml") -> Path:
 def test_loader_keeps_line_and_column_of_every_key_and_value(tmp_path):
     doc, problems = load_document(write(tmp_path, "# comment\nid: a\nsources:\n  - title: T\n    year: 2020\n"))
     assert problems == []
-    assert doc.values[("id",)] == (2, 5)
+    assert doc.position(("id",)) == (2, 5)
+    assert doc.position(("sources",), prefer_key=True) == (3, 1)
     assert doc.keys[("sources",)] == (3, 1)
     assert doc.values[("sources", 0, "year")] == (5, 11)
     assert doc.position(("sources", 0, "year", "deeper")) == (5, 11)

@@ -33,27 +33,63 @@ _SCALARS = {
     _TAG + "null": _constructor.construct_yaml_null,
 }
 
+_STR, _SEQ, _MAP = _TAG + "str", _TAG + "seq", _TAG + "map"
+
 Position = tuple[int, int]
+
+
+def _mark(node: yaml.Node) -> Position:
+    return node.start_mark.line + 1, node.start_mark.column + 1
 
 
 @dataclass
 class Document:
-    """A record's data and where each part of it stands in the file."""
+    """A record's data, its text, and its node tree to find where any part stands in the file."""
 
     path: str
+    text: str
     data: Any
-    values: dict[tuple, Position] = field(default_factory=dict)
-    keys: dict[tuple, Position] = field(default_factory=dict)
+    root: yaml.Node = field(repr=False)
 
     def position(self, loc: tuple, prefer_key: bool = False) -> Position:
-        """Line and column of the deepest part of `loc` the file has."""
-        loc = tuple(loc)
-        while loc:
-            found = (prefer_key and self.keys.get(loc)) or self.values.get(loc) or self.keys.get(loc)
-            if found:
-                return found
-            loc = loc[:-1]
-        return self.values.get((), (1, 1))
+        """Line and column of the deepest part of `loc` the file has (of its key, if asked and found)."""
+        node, key_node = self.root, None
+        for depth, part in enumerate(loc):
+            child = _child(node, part)
+            if child is None:
+                return _mark(node)
+            key_node, node = child
+            if depth == len(loc) - 1 and prefer_key and key_node is not None:
+                return _mark(key_node)
+        return _mark(node)
+
+    @property
+    def values(self) -> dict[tuple, Position]:
+        """Position of every value by its path, e.g. {("sources", 0, "url"): (12, 10)}."""
+        return {loc: _mark(node) for loc, node, _ in _walk(self.root, ())}
+
+    @property
+    def keys(self) -> dict[tuple, Position]:
+        """Position of every mapping key by the path of its value."""
+        return {loc: _mark(key) for loc, _, key in _walk(self.root, ()) if key is not None}
+
+
+def _child(node: yaml.Node, part: Any) -> tuple[yaml.Node | None, yaml.Node] | None:
+    if isinstance(node, yaml.MappingNode) and isinstance(part, str):
+        return next(((k, v) for k, v in node.value if k.value == part), None)
+    if isinstance(node, yaml.SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
+        return None, node.value[part]
+    return None
+
+
+def _walk(node: yaml.Node, loc: tuple, key: yaml.Node | None = None):
+    yield loc, node, key
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value in node.value:
+            yield from _walk(value, loc + (key_node.value,), key_node)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            yield from _walk(item, loc + (index,))
 
 
 class _Rejected(Exception):
@@ -62,61 +98,51 @@ class _Rejected(Exception):
         self.message = message
 
 
-def _mark(node: yaml.Node) -> Position:
-    return node.start_mark.line + 1, node.start_mark.column + 1
+_ALIAS_MESSAGE = "YAML aliases (*name) are not allowed in records; write the value out"
 
 
 class _Builder:
-    """Turns a composed node tree into plain data, refusing what records must not hold."""
+    """Turns a composed node tree into plain data, refusing what records must not hold.
 
-    def __init__(self) -> None:
-        self.values: dict[tuple, Position] = {}
-        self.keys: dict[tuple, Position] = {}
-        self.seen: set[int] = set()
+    This runs once per node of every record, so it does as little as it can: positions are
+    looked up in the node tree only when a problem needs one.
+    """
 
-    def build(self, node: yaml.Node, path: tuple, depth: int = 0) -> Any:
-        if id(node) in self.seen:
-            line, col = self.keys.get(path) or _mark(node)
-            raise _Rejected(line, col, "YAML aliases (*name) are not allowed in records; write the value out")
-        self.seen.add(id(node))
+    def __init__(self, may_have_aliases: bool) -> None:
+        # An alias needs a '*' in the text; without one the identity bookkeeping can be skipped.
+        self.seen: set[int] | None = set() if may_have_aliases else None
+
+    def build(self, node: yaml.Node, depth: int = 0, key_node: yaml.Node | None = None) -> Any:
+        if self.seen is not None:
+            if id(node) in self.seen:
+                raise _Rejected(*_mark(key_node or node), _ALIAS_MESSAGE)
+            self.seen.add(id(node))
         if depth > MAX_DEPTH:
             raise _Rejected(*_mark(node), f"nested more than {MAX_DEPTH} levels deep; records are not that deep")
-        self.values[path] = _mark(node)
-        if isinstance(node, yaml.MappingNode):
-            return self._mapping(node, path, depth)
-        if isinstance(node, yaml.SequenceNode):
-            self._check_tag(node, "seq")
-            return [self.build(item, path + (i,), depth + 1) for i, item in enumerate(node.value)]
-        constructor = _SCALARS.get(node.tag)
-        if constructor is None:
-            self._check_tag(node, "str")
+        tag = node.tag
+        if tag == _MAP and isinstance(node, yaml.MappingNode):
+            return self._mapping(node, depth)
+        if tag == _SEQ and isinstance(node, yaml.SequenceNode):
+            return [self.build(item, depth + 1) for item in node.value]
+        constructor = _SCALARS.get(tag)
+        if constructor is None or not isinstance(node, yaml.ScalarNode):
+            raise _Rejected(*_mark(node), f"YAML tags such as {tag.replace(_TAG, '!!')} are not allowed in records")
         return constructor(node)
 
-    def _mapping(self, node: yaml.MappingNode, path: tuple, depth: int) -> dict:
-        self._check_tag(node, "map")
+    def _mapping(self, node: yaml.MappingNode, depth: int) -> dict:
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
-            key = self._key(key_node)
+            if key_node.tag != _STR or not isinstance(key_node, yaml.ScalarNode):
+                raise _Rejected(*_mark(key_node), "field names must be plain words, such as title:")
+            key = key_node.value
             if key in result:
-                first = self.keys[path + (key,)][0]
+                first = next(k for k, _ in node.value if k.value == key)
                 raise _Rejected(
                     *_mark(key_node),
-                    f"duplicate key '{key}' (first at line {first}); YAML would silently keep only the last",
+                    f"duplicate key '{key}' (first at line {_mark(first)[0]}); YAML would silently keep only the last",
                 )
-            self.keys[path + (key,)] = _mark(key_node)
-            result[key] = self.build(value_node, path + (key,), depth + 1)
+            result[key] = self.build(value_node, depth + 1, key_node)
         return result
-
-    def _key(self, node: yaml.Node) -> str:
-        if not isinstance(node, yaml.ScalarNode) or node.tag != _TAG + "str":
-            raise _Rejected(*_mark(node), "field names must be plain words, such as title:")
-        return node.value
-
-    @staticmethod
-    def _check_tag(node: yaml.Node, expected: str) -> None:
-        if node.tag != _TAG + expected:
-            tag = node.tag.replace(_TAG, "!!")
-            raise _Rejected(*_mark(node), f"YAML tags such as {tag} are not allowed in records")
 
 
 def _problem(path: str, line: int, column: int, message: str) -> Problem:
@@ -189,9 +215,8 @@ def load_document(path: Path, shown: str | None = None) -> tuple[Document | None
         return None, [
             _problem(shown, *_mark(root), "a record must be a mapping of fields (key: value), not a list or text")
         ]
-    builder = _Builder()
     try:
-        data = builder.build(root, ())
+        data = _Builder(may_have_aliases="*" in text).build(root)
     except _Rejected as exc:
         return None, [_problem(shown, *exc.position, exc.message)]
-    return Document(shown, data, builder.values, builder.keys), []
+    return Document(shown, text, data, root), []
