@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass
 
 ERROR = "error"
@@ -16,6 +17,11 @@ class Problem:
     severity: str
     field: str
     message: str
+
+    def __post_init__(self) -> None:
+        # One problem, one line: control characters from a record's keys or values are shown escaped.
+        object.__setattr__(self, "field", _one_line(self.field))
+        object.__setattr__(self, "message", _one_line(self.message))
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}:{self.column}: {self.severity}: "
@@ -35,3 +41,10 @@ def format_path(loc: tuple) -> str:
     for part in loc:
         text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
     return text
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]")
+
+
+def _one_line(text: str) -> str:
+    return _CONTROL.sub(lambda m: repr(m.group())[1:-1], text)
