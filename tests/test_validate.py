@@ -152,3 +152,17 @@ def test_a_reviewed_record_needs_date_and_reviewer_but_submitted_is_the_default(
 def test_records_that_are_not_yaml_files_are_refused(tmp_path):
     (tmp_path / "notes.txt").write_text("id: x\n")
     assert "records are YAML files" in validate_paths([tmp_path / "notes.txt"]).errors[0].message
+
+
+def test_links_that_point_outside_the_practices_folder_are_refused(tmp_path):
+    (tmp_path / "practices").mkdir()
+    secret = tmp_path / "secret.yml"
+    secret.write_text("id: secret\n")
+    (tmp_path / "practices" / "secret.yml").symlink_to(secret)
+    inside = tmp_path / "practices" / "mentoring-scheme.yml"
+    inside.write_text((VALID / "practices" / "mentoring-scheme.yml").read_text())
+    (tmp_path / "practices" / "alias").mkdir()
+    (tmp_path / "practices" / "alias" / "mentoring-scheme-link.yml").symlink_to(inside)
+    report = validate_paths([tmp_path / "practices"], tmp_path)
+    refused = [p for p in report.errors if "outside practices/" in p.message]
+    assert [p.path.rsplit("/", 1)[-1] for p in refused] == ["secret.yml"]

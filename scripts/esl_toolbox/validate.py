@@ -193,6 +193,17 @@ FILE_CHECKS: tuple[Callable[[Document, Any, Path], list[Problem]], ...] = (
 )
 
 
+def _refusal(path: Path) -> str | None:
+    """Why a path is not even read as a record, if it is not."""
+    if path.suffix not in RECORD_SUFFIXES:
+        return "records are YAML files ending in .yml"
+    if path.is_symlink():
+        folder = next((p for p in path.absolute().parents if p.name == PRACTICES_DIR), path.absolute().parent)
+        if not path.resolve().is_relative_to(folder.resolve()):
+            return f"a link to a file outside {PRACTICES_DIR}/ is refused; copy the record into the folder instead"
+    return None
+
+
 def _anchors(doc: Document, record: Any) -> dict[tuple, tuple[int, int]]:
     """Positions of the fields that checks across files point at."""
     locs = [("id",), ("title",), ("project",)] + [("related", i) for i in range(len(getattr(record, "related", [])))]
@@ -202,8 +213,9 @@ def _anchors(doc: Document, record: Any) -> dict[tuple, tuple[int, int]]:
 def check_file(path: Path, shown: str | None = None) -> CheckedFile:
     """Load, validate and lint one record file."""
     checked = CheckedFile(shown or shown_path(path))
-    if path.suffix not in RECORD_SUFFIXES:
-        checked.problems.append(Problem(checked.path, 1, 1, ERROR, "", "records are YAML files ending in .yml"))
+    refusal = _refusal(path)
+    if refusal:
+        checked.problems.append(Problem(checked.path, 1, 1, ERROR, "", refusal))
         return checked
     doc, checked.problems = load_document(path, checked.path)
     if doc is None:
