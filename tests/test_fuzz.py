@@ -8,10 +8,9 @@ import os
 from pathlib import Path
 
 import yaml
+from esl_toolbox.validate import check_file
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-from esl_toolbox.validate import check_file
 
 VALID_RECORD = (Path(__file__).parent / "fixtures" / "valid" / "practices" / "homework-club.yml").read_bytes()
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "150"))
@@ -52,7 +51,9 @@ yaml_scalars = st.one_of(
 )
 yaml_values = st.recursive(
     yaml_scalars,
-    lambda children: st.one_of(st.lists(children, max_size=4), st.dictionaries(st.text(max_size=12), children, max_size=4)),
+    lambda children: st.one_of(
+        st.lists(children, max_size=4), st.dictionaries(st.text(max_size=12), children, max_size=4)
+    ),
     max_leaves=25,
 )
 record_keys = st.sampled_from(

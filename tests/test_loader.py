@@ -38,9 +38,11 @@ def test_loader_refuses_duplicate_keys_naming_both_lines(tmp_path):
     assert "duplicate key 'title' (first at line 2)" in problems[0].message
 
 
-def test_loader_refuses_aliases_without_expanding_them(tmp_path):
+def test_loader_refuses_anchors_and_aliases_without_expanding_them(tmp_path):
     _, problems = load_document(write(tmp_path, "a: &x [1, 2]\nb: *x\n"))
-    assert "aliases" in problems[0].message and problems[0].line == 2
+    assert "anchors (&name) are not allowed" in problems[0].message and problems[0].line == 1
+    _, problems = load_document(write(tmp_path, "b: *x\n"))
+    assert problems[0].line == 1 and "YAML syntax" in problems[0].message
 
 
 def test_loader_refuses_tags(tmp_path):
@@ -63,3 +65,15 @@ def test_loader_names_the_line_of_a_non_utf8_byte(tmp_path):
     _, problems = load_document(write(tmp_path, b"id: a\ntitle: caf\xe9\n"))
     assert (problems[0].line, problems[0].column) == (2, 11)
     assert "not UTF-8" in problems[0].message
+
+
+def test_loader_refuses_anchors_even_without_aliases(tmp_path):
+    doc, problems = load_document(write(tmp_path, "id: a\ntitle: R&D club\nthemes: &t [x]\n"))
+    assert doc is None
+    assert (problems[0].line, problems[0].column) == (3, 9)
+    assert "anchors (&name) are not allowed" in problems[0].message
+
+
+def test_an_ampersand_in_text_is_not_an_anchor(tmp_path):
+    doc, problems = load_document(write(tmp_path, "title: R&D & more\n"))
+    assert problems == [] and doc.data == {"title": "R&D & more"}

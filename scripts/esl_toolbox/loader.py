@@ -98,25 +98,15 @@ class _Rejected(Exception):
         self.message = message
 
 
-_ALIAS_MESSAGE = "YAML aliases (*name) are not allowed in records; write the value out"
-
-
 class _Builder:
     """Turns a composed node tree into plain data, refusing what records must not hold.
 
     This runs once per node of every record, so it does as little as it can: positions are
-    looked up in the node tree only when a problem needs one.
+    looked up in the node tree only when a problem needs one. Aliases cannot reach it: an
+    alias needs an anchor, and anchors are refused before.
     """
 
-    def __init__(self, may_have_aliases: bool) -> None:
-        # An alias needs a '*' in the text; without one the identity bookkeeping can be skipped.
-        self.seen: set[int] | None = set() if may_have_aliases else None
-
-    def build(self, node: yaml.Node, depth: int = 0, key_node: yaml.Node | None = None) -> Any:
-        if self.seen is not None:
-            if id(node) in self.seen:
-                raise _Rejected(*_mark(key_node or node), _ALIAS_MESSAGE)
-            self.seen.add(id(node))
+    def build(self, node: yaml.Node, depth: int = 0) -> Any:
         if depth > MAX_DEPTH:
             raise _Rejected(*_mark(node), f"nested more than {MAX_DEPTH} levels deep; records are not that deep")
         tag = node.tag
@@ -141,7 +131,7 @@ class _Builder:
                     *_mark(key_node),
                     f"duplicate key '{key}' (first at line {_mark(first)[0]}); YAML would silently keep only the last",
                 )
-            result[key] = self.build(value_node, depth + 1, key_node)
+            result[key] = self.build(value_node, depth + 1)
         return result
 
 
@@ -197,6 +187,14 @@ def _yaml_error_problem(shown: str, text: str, exc: yaml.YAMLError) -> Problem:
     return problem
 
 
+def _first_anchor(text: str) -> Position | None:
+    """Where the first anchor stands; the node tree does not keep them, the event stream does."""
+    for event in yaml.parse(text, Loader=yaml.CSafeLoader):
+        if getattr(event, "anchor", None) is not None and not isinstance(event, yaml.AliasEvent):
+            return event.start_mark.line + 1, event.start_mark.column + 1
+    return None
+
+
 def load_document(path: Path, shown: str | None = None) -> tuple[Document | None, list[Problem]]:
     """Read and parse one record file; on any problem return no document and say why."""
     shown = shown or str(path)
@@ -215,8 +213,11 @@ def load_document(path: Path, shown: str | None = None) -> tuple[Document | None
         return None, [
             _problem(shown, *_mark(root), "a record must be a mapping of fields (key: value), not a list or text")
         ]
+    anchor = _first_anchor(text) if "&" in text else None
+    if anchor is not None:
+        return None, [_problem(shown, *anchor, "YAML anchors (&name) are not allowed in records; write values out")]
     try:
-        data = _Builder(may_have_aliases="*" in text).build(root)
+        data = _Builder().build(root)
     except _Rejected as exc:
         return None, [_problem(shown, *exc.position, exc.message)]
     return Document(shown, text, data, root), []
