@@ -12,6 +12,7 @@ from esl_toolbox.validate import validate_paths
 def test_slug_is_derived_from_the_title_without_accents():
     assert slugify("Virtue Education in Rīga") == "virtue-education-in-riga"
     assert slugify("  21|23 Escola+ Plan!  ") == "21-23-escola-plan"
+    assert slugify("Grünerløkka læringssenter, Łódź") == "grunerlokka-laeringssenter-lodz"
 
 
 def test_new_writes_a_commented_template_with_the_schema_line(tmp_path):

@@ -21,9 +21,15 @@ class ScaffoldProblem(Exception):
     """The record cannot be created; the message says why."""
 
 
+# Letters that Unicode does not decompose into a base letter and an accent.
+_LETTERS = str.maketrans(
+    {"ø": "o", "Ø": "O", "æ": "ae", "Æ": "AE", "ł": "l", "Ł": "L", "ß": "ss", "đ": "d", "Đ": "D", "þ": "th", "œ": "oe"}
+)
+
+
 def slugify(title: str) -> str:
     """'Virtue Education in Rīga' -> 'virtue-education-in-riga'"""
-    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode("ascii")
+    ascii_title = unicodedata.normalize("NFKD", title.translate(_LETTERS)).encode("ascii", "ignore").decode("ascii")
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-")
     return slug[:MAX_SLUG_LENGTH].rstrip("-")
 
