@@ -1,0 +1,138 @@
+"""Files for contributors made from the model, the vocabularies and the record template.
+
+`esl-toolbox contributor-docs` writes the issue form and the generated blocks of CONTRIBUTING.md
+(the blank template, the evidence scale, the vocabularies); `--check` fails when they are stale,
+so a new vocabulary term cannot be missing from the form or the guide.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import jinja2
+
+from ..scaffold import render_template_record
+from ..vocabularies import Vocabulary, vocabulary
+from .questions import QUESTIONS
+
+ISSUE_FORM = Path(".github/ISSUE_TEMPLATE/practice.yml")
+GUIDE = Path("CONTRIBUTING.md")
+
+# Record fields whose values come from a vocabulary, in the order the guide explains them.
+# The evidence levels have their own block: the evidence scale.
+VOCABULARY_FIELDS: tuple[tuple[str, str], ...] = (
+    ("intervention_types", "intervention_types"),
+    ("isced_levels", "isced_levels"),
+    ("target_groups", "target_groups"),
+    ("reach", "reach"),
+    ("intervention_levels", "intervention_levels"),
+    ("audiences", "audiences"),
+    ("themes", "themes"),
+    ("organisations.role", "organisation_roles"),
+    ("resources.type", "resource_types"),
+    ("review.status", "review_statuses"),
+)
+
+# The blank template is rendered for a fixed day; the guide shows placeholders instead, so that it
+# does not go stale every midnight and nobody copies a wrong date.
+_TEMPLATE_DAY = dt.date(1999, 12, 31)
+_TEMPLATE_DATES = {"created: 1999-12-31": "created: YYYY-MM-DD", "year: 1999": "year: YYYY"}
+
+
+class GeneratedBlockMissing(Exception):
+    """CONTRIBUTING.md lacks the markers of a generated block."""
+
+
+@dataclass(frozen=True)
+class VocabularyField:
+    field: str
+    vocabulary: Vocabulary
+
+
+def _markdown_cell(text: object) -> str:
+    return str(text).replace("|", "\\|").replace("\n", " ")
+
+
+@cache
+def _environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader(__package__, "templates"),
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        autoescape=False,  # YAML and Markdown, not HTML
+    )
+    # JSON strings are valid YAML scalars: labels with quotes or colons stay intact.
+    env.filters["yaml_text"] = lambda text: json.dumps(text, ensure_ascii=False)
+    env.filters["cell"] = _markdown_cell
+    return env
+
+
+def render_issue_form() -> str:
+    """The issue form `.github/ISSUE_TEMPLATE/practice.yml`."""
+    return _environment().get_template("issue-form.yml.j2").render(questions=QUESTIONS)
+
+
+def render_blank_template() -> str:
+    """The record template of `esl-toolbox new`, as the guide shows it for copying."""
+    slug = "name-of-the-practice"
+    text = render_template_record("Name of the practice", slug, f"practices/{slug}.yml", _TEMPLATE_DAY)
+    for rendered, placeholder in _TEMPLATE_DATES.items():
+        if rendered not in text:
+            raise ValueError(f"the record template no longer contains {rendered!r}; update _TEMPLATE_DATES")
+        text = text.replace(rendered, placeholder)
+    return text
+
+
+def guide_blocks() -> dict[str, str]:
+    """The generated blocks of CONTRIBUTING.md by name."""
+    env = _environment()
+    fields = [VocabularyField(name, vocabulary(key)) for name, key in VOCABULARY_FIELDS]
+    return {
+        "template": env.get_template("blank-template.md.j2").render(template=render_blank_template()),
+        "evidence-scale": env.get_template("evidence-scale.md.j2").render(levels=vocabulary("evidence_levels")),
+        "vocabularies": env.get_template("vocabularies.md.j2").render(fields=fields),
+    }
+
+
+def _block_pattern(name: str) -> re.Pattern[str]:
+    return re.compile(
+        rf"(<!-- BEGIN generated:{re.escape(name)} [^>]*-->\n)(.*?)(<!-- END generated:{re.escape(name)} -->)",
+        re.DOTALL,
+    )
+
+
+def update_guide(text: str) -> str:
+    """CONTRIBUTING.md's text with every generated block replaced by its current content."""
+    for name, content in guide_blocks().items():
+        pattern = _block_pattern(name)
+        if not pattern.search(text):
+            raise GeneratedBlockMissing(f"CONTRIBUTING.md has no block '{name}' between its BEGIN and END markers")
+        text = pattern.sub(lambda m, content=content: m.group(1) + content + m.group(3), text, count=1)
+    return text
+
+
+def _expected(root: Path) -> dict[Path, str]:
+    guide = root / GUIDE
+    return {root / ISSUE_FORM: render_issue_form(), guide: update_guide(guide.read_text("utf-8"))}
+
+
+def stale_files(root: Path) -> list[Path]:
+    """Generated files under `root` that differ from what the sources give."""
+    return [path for path, text in _expected(root).items() if not path.is_file() or path.read_text("utf-8") != text]
+
+
+def write_files(root: Path) -> list[Path]:
+    """Write the issue form and refresh CONTRIBUTING.md; return the files that changed."""
+    from ..writing import write_atomic
+
+    changed = []
+    for path, text in _expected(root).items():
+        if not path.is_file() or path.read_text("utf-8") != text:
+            write_atomic(path, text)
+            changed.append(path)
+    return changed
