@@ -12,7 +12,7 @@ EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
 # Modules that add their own subcommands through `add_commands(subparsers)`.
 # Each keeps its heavy imports inside its command functions so `validate` stays quick to start.
-COMMAND_PROVIDERS: tuple[str, ...] = ("pdf", "site")
+COMMAND_PROVIDERS: tuple[str, ...] = ("pdf", "site", "contributing")
 
 
 def _root() -> Path:

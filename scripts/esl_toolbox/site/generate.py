@@ -1,0 +1,121 @@
+"""The generated source tree MkDocs builds from: `build/docs/`, `build/overrides/` and
+`build/mkdocs.generated.yml`.
+
+`build/docs/` is the hand-written `docs/` plus the generated pages, the data files, the JSON
+Schema and the site's assets; `build/overrides/` is a copy of the package's Material template
+overrides; the config file holds the settings that come from the vocabularies. All are made
+in memory and then written, touching only the files whose content changed, so `mkdocs serve`
+reloads just what changed. Nothing generated ever lands in `docs/`; `build/` is ignored by git.
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+from importlib.resources.abc import Traversable
+from pathlib import Path
+
+from ..catalogue import Catalogue
+from ..settings import Settings
+from .data import practices_csv, practices_json, to_json, toolbox_data
+from .pages import SiteContext, render_generated_config, render_pages
+
+BUILD_DIR = "build"
+HAND_WRITTEN_DIR = "docs"
+GENERATED_CONFIG = "mkdocs.generated.yml"  # mkdocs.yml inherits it
+SCHEMA_DIR = "schema"
+# The folders of build/ this module owns; anything else there (a site being built) is left alone.
+MANAGED_DIRS = ("docs", "overrides")
+PACKAGE_FOLDERS = {"assets": "docs/assets", "overrides": "overrides"}  # package folder -> place in build/
+
+
+class PageConflict(Exception):
+    """A hand-written page has the path of a generated one."""
+
+
+def _files_below(folder: Path) -> dict[str, bytes]:
+    if not folder.is_dir():
+        return {}
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def _package_files(folder: Traversable, prefix: str = "") -> dict[str, bytes]:
+    if not folder.is_dir():
+        return {}
+    found: dict[str, bytes] = {}
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if entry.name.startswith(".") or entry.name == "__pycache__":
+            continue
+        if entry.is_dir():
+            found.update(_package_files(entry, f"{prefix}{entry.name}/"))
+        else:
+            found[f"{prefix}{entry.name}"] = entry.read_bytes()
+    return found
+
+
+def package_folder(name: str) -> Traversable:
+    return resources.files(__package__).joinpath(name)
+
+
+def generated_pages(ctx: SiteContext, hand_written: dict[str, bytes]) -> dict[str, bytes]:
+    pages = {f"docs/{path}": text.encode("utf-8") for path, text in render_pages(ctx).items()}
+    clashes = sorted(p for p in pages if p in hand_written)
+    if clashes:
+        names = ", ".join(p.removeprefix("docs/") for p in clashes)
+        raise PageConflict(f"docs/ has pages the build generates; rename or remove them: {names}")
+    return pages
+
+
+def data_files(ctx: SiteContext, root: Path) -> dict[str, bytes]:
+    files = {
+        "docs/data/toolbox.json": to_json(toolbox_data(ctx.catalogue, ctx.index), compact=True),
+        "docs/data/practices.json": practices_json(ctx.catalogue, ctx.settings),
+        "docs/data/practices.csv": practices_csv(ctx.catalogue, ctx.settings),
+    }
+    encoded = {path: text.encode("utf-8") for path, text in files.items()}
+    encoded.update({f"docs/schema/{name}": data for name, data in _files_below(root / SCHEMA_DIR).items()})
+    return encoded
+
+
+def source_tree(root: Path, catalogue: Catalogue, settings: Settings, with_pdf: bool) -> dict[str, bytes]:
+    """Every file of build/docs and build/overrides, by its path below build/."""
+    ctx = SiteContext(catalogue, settings, with_pdf)
+    hand_written = {f"docs/{p}": data for p, data in _files_below(root / HAND_WRITTEN_DIR).items()}
+    files = {GENERATED_CONFIG: render_generated_config().encode("utf-8"), **hand_written}
+    files.update(generated_pages(ctx, hand_written))
+    files.update(data_files(ctx, root))
+    for folder, target in PACKAGE_FOLDERS.items():
+        files.update({f"{target}/{p}": data for p, data in _package_files(package_folder(folder)).items()})
+    return dict(sorted(files.items()))
+
+
+def write_tree(files: dict[str, bytes], build_dir: Path) -> list[str]:
+    """Make build/docs and build/overrides hold exactly `files`; return the paths that changed."""
+    changed = []
+    for path, data in files.items():
+        target = build_dir / path
+        if target.is_file() and target.read_bytes() == data:
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+        changed.append(path)
+    for folder in MANAGED_DIRS:
+        (build_dir / folder).mkdir(parents=True, exist_ok=True)
+        changed.extend(_remove_stale(build_dir, folder, files))
+    return changed
+
+
+def _remove_stale(build_dir: Path, folder: str, files: dict[str, bytes]) -> list[str]:
+    removed = []
+    for path in sorted((build_dir / folder).rglob("*"), reverse=True):
+        relative = path.relative_to(build_dir).as_posix()
+        if path.is_file() and relative not in files:
+            path.unlink()
+            removed.append(relative)
+        elif path.is_dir() and not any(path.iterdir()):
+            path.rmdir()
+    return removed
+
+
+def generate(root: Path, catalogue: Catalogue, settings: Settings, with_pdf: bool) -> list[str]:
+    """Write the source tree MkDocs builds from into root/build; return the paths that changed."""
+    return write_tree(source_tree(root, catalogue, settings, with_pdf), root / BUILD_DIR)

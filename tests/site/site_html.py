@@ -1,0 +1,68 @@
+"""Read built pages with the standard library's HTML parser: cards, links, resources and text."""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+from pathlib import Path
+
+# Elements whose src/href the browser fetches by itself (as opposed to links a visitor follows).
+RESOURCE_ATTRIBUTES = {
+    ("script", "src"),
+    ("img", "src"),
+    ("iframe", "src"),
+    ("source", "src"),
+    ("audio", "src"),
+    ("video", "src"),
+    ("embed", "src"),
+    ("object", "data"),
+    ("input", "src"),
+}
+
+
+class Page(HTMLParser):
+    """What a test needs from one HTML page: its elements with their attributes, and its text."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.elements: list[tuple[str, dict[str, str]]] = []
+        self.text_parts: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.elements.append((tag, {k: v or "" for k, v in attrs}))
+
+    def handle_data(self, data: str) -> None:
+        self.text_parts.append(data)
+
+    @property
+    def text(self) -> str:
+        return " ".join(" ".join(self.text_parts).split())
+
+    def with_class(self, tag: str, css_class: str) -> list[dict[str, str]]:
+        return [a for t, a in self.elements if t == tag and css_class in a.get("class", "").split()]
+
+    def card_ids(self) -> list[str]:
+        return [a["data-practice-id"] for a in self.with_class("li", "practice-card")]
+
+    def links(self) -> list[str]:
+        return [a["href"] for t, a in self.elements if t == "a" and "href" in a]
+
+    def resources(self) -> list[str]:
+        """Addresses the browser loads without a click: scripts, images, style sheets, icons."""
+        found = [a[attr] for t, a in self.elements for (tag, attr) in RESOURCE_ATTRIBUTES if t == tag and attr in a]
+        found += [a["href"] for t, a in self.elements if t == "link" and "href" in a and _fetched_link(a)]
+        return found
+
+
+def _fetched_link(attrs: dict[str, str]) -> bool:
+    # <link rel="canonical"> or "alternate" only names an address; stylesheets, icons and preloads fetch it.
+    rels = set(attrs.get("rel", "").lower().split())
+    return bool(
+        rels & {"stylesheet", "icon", "preload", "prefetch", "preconnect", "dns-prefetch", "modulepreload", "manifest"}
+    )
+
+
+def read_page(path: Path) -> Page:
+    page = Page()
+    page.feed(path.read_text("utf-8"))
+    page.close()
+    return page

@@ -1,0 +1,141 @@
+"""`esl-toolbox build`: what it refuses, what it leaves alone, and what the built site never does."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import yaml
+from conftest import REPO, a_record, copy_project, run_toolbox
+from esl_toolbox.settings import load_settings
+from esl_toolbox.vocabularies import vocabulary
+from site_html import read_page
+
+# Hosts whose scripts, fonts or beacons a careless theme setting would pull in.
+TRACKING_AND_CDN = re.compile(
+    r"fonts\.googleapis|fonts\.gstatic|googletagmanager|google-analytics|api\.github\.com|cdn\.jsdelivr|unpkg\.com|cdnjs"
+)
+CSS_URL = re.compile(r"""(?:url\(\s*['"]?|@import\s+['"])([^'")\s]+)""")
+
+
+def tree_digest(folder: Path) -> dict[str, str]:
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def fake_site(root: Path) -> dict[str, str]:
+    """A previous site/ with content no build makes, to see that a failed build keeps it."""
+    (root / "site" / "practices").mkdir(parents=True)
+    (root / "site" / "index.html").write_text("<p>the previous site</p>\n")
+    (root / "site" / "practices" / "old.html").write_text("<p>an old page</p>\n")
+    return tree_digest(root / "site")
+
+
+def staging_leftovers(root: Path) -> list[str]:
+    build = root / "build"
+    return sorted(p.name for p in build.iterdir() if p.name.startswith(".site")) if build.exists() else []
+
+
+def test_an_invalid_record_stops_the_build_with_the_validators_line_and_keeps_the_site(project: Path):
+    before = fake_site(project)
+    record = a_record(project)
+    record.write_text(re.sub(r"(?m)^  level: .*$", "  level: excellent", record.read_text("utf-8")), "utf-8")
+
+    result = run_toolbox(project, "build", "--no-pdf")
+
+    assert result.returncode == 1
+    line = rf"practices/{record.stem}\.yml:\d+:\d+: error: .*'excellent' is not an allowed evidence level"
+    assert re.search(line, result.stderr)
+    assert tree_digest(project / "site") == before
+    assert not (project / "build").exists()
+
+
+def test_a_failing_mkdocs_step_keeps_the_previous_site_and_leaves_no_half_built_one(project: Path):
+    before = fake_site(project)
+    (project / "docs" / "broken.md").write_text("# Broken\n\nSee [a page that is not there](missing.md).\n")
+
+    result = run_toolbox(project, "build", "--no-pdf")
+
+    assert result.returncode == 1
+    assert "mkdocs build failed" in result.stderr and "missing.md" in result.stderr
+    assert tree_digest(project / "site") == before
+    assert staging_leftovers(project) == []
+
+
+def test_a_hand_written_page_may_not_take_the_place_of_a_generated_one(project: Path):
+    (project / "docs" / "toolbox").mkdir(parents=True)
+    (project / "docs" / "toolbox" / "index.md").write_text("# Mine\n")
+
+    result = run_toolbox(project, "build", "--no-pdf")
+
+    assert result.returncode == 1
+    assert "docs/ has pages the build generates" in result.stderr and "toolbox/index.md" in result.stderr
+
+
+def test_a_build_writes_only_into_build_and_site(built: Path):
+    assert sorted(p.name for p in built.iterdir()) == sorted(
+        ["build", "site", "practices", "docs", "schema", "mkdocs.yml"]
+    )
+    for name in ("practices", "docs", "schema"):
+        assert tree_digest(built / name) == tree_digest(REPO / name), name
+    assert (built / "mkdocs.yml").read_bytes() == (REPO / "mkdocs.yml").read_bytes()
+    assert staging_leftovers(built) == []
+
+
+def test_git_ignores_what_a_build_writes():
+    ignored = (REPO / ".gitignore").read_text("utf-8").split()
+    assert "/build/" in ignored and "/site/" in ignored
+
+
+def test_the_same_records_build_the_same_bytes(built: Path, tmp_path: Path):
+    again = copy_project(tmp_path / "again")
+    assert run_toolbox(again, "build", "--no-pdf").returncode == 0
+    assert tree_digest(again / "site") == tree_digest(built / "site")
+
+
+def test_the_built_site_requests_nothing_from_another_host(site: Path, built: Path):
+    own = urlsplit(load_settings(built).site_url).netloc
+    for path in sorted(site.rglob("*.html")):
+        for address in read_page(path).resources():
+            host = urlsplit(address).netloc
+            assert host in ("", own), f"{path.relative_to(site)} loads {address}"
+    for path in sorted(site.rglob("*.css")):
+        for address in CSS_URL.findall(path.read_text("utf-8")):
+            assert address.startswith(("data:", "#")) or not urlsplit(address).netloc, f"{path.name} loads {address}"
+    # Material's bundle names unpkg.com and api.github.com, used only for a repo_url, mermaid
+    # diagrams or browsers without ResizeObserver (before 2020); the pages use none of them.
+    for path in sorted(site.rglob("*.html")):
+        html = path.read_text("utf-8")
+        assert not TRACKING_AND_CDN.search(html), path.relative_to(site)
+        assert 'data-md-component="source"' not in html and 'class="mermaid"' not in html, path.relative_to(site)
+    for path in sorted((site / "assets").glob("*.js")):
+        assert not TRACKING_AND_CDN.search(path.read_text("utf-8")), path.relative_to(site)
+
+
+def test_tags_are_restricted_to_the_themes_vocabulary(built: Path, site: Path):
+    config = yaml.safe_load((built / "build" / "mkdocs.generated.yml").read_text("utf-8"))
+    allowed = config["plugins"]["tags"]["tags_allowed"]
+    assert allowed == [t.label for t in vocabulary("themes").terms.values()]
+    assert "INHERIT: build/mkdocs.generated.yml" in (built / "mkdocs.yml").read_text("utf-8")
+    assert (site / "tags" / "index.html").exists()
+
+
+def test_record_text_cannot_inject_markup_into_any_page(project: Path):
+    record = a_record(project)
+    text = record.read_text("utf-8")
+    text = re.sub(r"(?m)^title: .*$", "title: '</title><script>alert(1)</script> A & B'", text)
+    text = text.replace("summary: >-\n", 'summary: >-\n  <img src=x onerror=alert(2)> "quoted"\n', 1)
+    record.write_text(text, "utf-8")
+
+    assert run_toolbox(project, "build", "--no-pdf").returncode == 0
+
+    for path in (project / "site").rglob("*.html"):
+        html = path.read_text("utf-8")
+        assert "<script>alert" not in html and "<img src=x" not in html, path
+    page = read_page(project / "site" / "practices" / record.stem / "index.html")
+    assert "</title><script>alert(1)</script> A & B" in page.text

@@ -1,0 +1,202 @@
+"""The built site's pages: one per practice, a listing per facet value, the toolbox, home and about."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from esl_toolbox.catalogue import Catalogue
+from esl_toolbox.settings import load_settings
+from esl_toolbox.vocabularies import VOCABULARY_FILES, vocabulary
+from site_html import read_page
+
+# Where each facet's listing pages live, and a practice's values for it, read straight from the records.
+LISTINGS = {
+    "intervention-types": lambda p: p.intervention_types,
+    "isced": lambda p: p.isced_levels,
+    "target-groups": lambda p: p.target_groups,
+    "countries": lambda p: p.countries,
+    "intervention-levels": lambda p: p.intervention_levels,
+    "evidence-levels": lambda p: [p.evidence.level],
+}
+TOOLBOX_FACETS = ["type", "isced", "group", "country", "level", "evidence"]
+
+
+def expected_listings(catalogue: Catalogue) -> dict[str, set[str]]:
+    expected: dict[str, set[str]] = {}
+    for practice in catalogue.practices:
+        for folder, values_of in LISTINGS.items():
+            for value in values_of(practice):
+                expected.setdefault(f"{folder}/{value}", set()).add(practice.id)
+    return expected
+
+
+def html_files(site: Path) -> list[Path]:
+    return sorted(site.rglob("*.html"))
+
+
+def test_build_makes_a_page_for_every_practice(site: Path, catalogue: Catalogue):
+    built = {p.parent.name for p in (site / "practices").glob("*/index.html")}
+    assert built == {p.id for p in catalogue.practices}
+    for practice in catalogue.practices:
+        page = read_page(site / "practices" / practice.id / "index.html")
+        assert practice.title in page.text
+        assert " ".join(practice.summary.split()) in page.text
+
+
+def test_every_listing_page_lists_exactly_the_practices_with_that_value(site: Path, catalogue: Catalogue):
+    expected = expected_listings(catalogue)
+    built = {f"{folder}/{page.parent.name}" for folder in LISTINGS for page in (site / folder).glob("*/index.html")}
+    assert built == set(expected)
+    for listing, ids in expected.items():
+        cards = read_page(site / listing / "index.html").card_ids()
+        assert sorted(cards) == sorted(ids), listing
+
+
+def test_each_facet_page_links_to_all_its_listings(site: Path, catalogue: Catalogue):
+    expected = expected_listings(catalogue)
+    for folder in LISTINGS:
+        links = set(read_page(site / folder / "index.html").links())
+        values = {listing.split("/")[1] for listing in expected if listing.startswith(f"{folder}/")}
+        assert {f"../{folder}/{v}/" for v in values} <= links, folder
+
+
+def test_practice_pages_link_every_facet_value_to_its_listing(site: Path, catalogue: Catalogue):
+    for practice in catalogue.practices:
+        links = set(read_page(site / "practices" / practice.id / "index.html").links())
+        for folder, values_of in LISTINGS.items():
+            for value in values_of(practice):
+                assert f"../../{folder}/{value}/" in links, (practice.id, folder, value)
+
+
+def test_practice_page_shows_the_facts_names_and_an_edit_link(site: Path, catalogue: Catalogue):
+    for practice in catalogue.practices:
+        page = read_page(site / "practices" / practice.id / "index.html")
+        for level in practice.isced_levels:
+            assert vocabulary("isced_levels").label(level) in page.text
+        for country in practice.countries:
+            assert vocabulary("countries").label(country) in page.text
+        assert vocabulary("evidence_levels").terms[practice.evidence.level].definition in page.text
+        assert any(link.endswith(f"/edit/main/practices/{practice.id}.yml") for link in page.links())
+        for source in catalogue.sources_of(practice):
+            assert source.title in page.text
+
+
+def test_submitted_practices_say_not_yet_reviewed_on_their_page_and_cards(site: Path, catalogue: Catalogue):
+    toolbox = read_page(site / "toolbox" / "index.html")
+    cards = {a["data-practice-id"]: a for a in toolbox.with_class("li", "practice-card")}
+    for practice in catalogue.practices:
+        page = read_page(site / "practices" / practice.id / "index.html")
+        submitted = practice.review.status == "submitted"
+        assert bool(page.with_class("span", "badge--submitted")) == submitted
+        assert cards[practice.id]["data-review"] == practice.review.status
+
+
+def test_toolbox_page_lists_every_practice_by_title_with_the_filters_of_the_contract(site: Path, catalogue: Catalogue):
+    page = read_page(site / "toolbox" / "index.html")
+    by_title = sorted(catalogue.practices, key=lambda p: (p.title.casefold(), p.id))
+    assert page.card_ids() == [p.id for p in by_title]
+    elements = dict((a.get("id"), (t, a)) for t, a in page.elements if a.get("id"))
+    assert elements["toolbox"][1]["data-src"] == "../data/toolbox.json"
+    assert elements["toolbox-filters"][1]["role"] == "search"
+    assert elements["toolbox-q"][1]["type"] == "search"
+    assert elements["toolbox-status"][1]["role"] == "status"
+    assert elements["toolbox-results"][0] == "ul"
+    assert [a["data-facet"] for a in page.with_class("fieldset", "facet")] == TOOLBOX_FACETS
+    checkboxes = [a for t, a in page.elements if t == "input" and a.get("type") == "checkbox" and "name" in a]
+    assert {"name": "reviewed", "value": "1"}.items() <= checkboxes[0].items()
+    data = json.loads((site / "data" / "toolbox.json").read_text("utf-8"))
+    for facet in data["facets"]:
+        shown = [(a["value"]) for a in checkboxes if a["name"] == facet["key"]]
+        assert shown == [v["id"] for v in facet["values"]]
+    counts = {(a["data-facet"], a["data-value"]) for a in page.with_class("span", "facet-count")}
+    assert counts == {(f["key"], v["id"]) for f in data["facets"] for v in f["values"]}
+
+
+def test_facet_counts_on_the_toolbox_page_match_the_records(site: Path, catalogue: Catalogue):
+    text = (site / "toolbox" / "index.html").read_text("utf-8")
+    counts = dict(re.findall(r'data-facet="isced" data-value="(\d)">(\d+)<', text))
+    for level, count in counts.items():
+        assert int(count) == sum(int(level) in p.isced_levels for p in catalogue.practices)
+
+
+def test_home_page_counts_practices_and_shows_the_newest(site: Path, catalogue: Catalogue):
+    page = read_page(site / "index.html")
+    assert f"{len(catalogue.practices)} practice" in page.text
+    newest = sorted(catalogue.practices, key=lambda p: (-p.created.toordinal(), p.id))[:6]
+    assert page.card_ids() == [p.id for p in newest]
+    for folder in ("isced", "target-groups", "countries", "intervention-types"):
+        assert any(link.startswith(f"{folder}/") for link in page.links()), folder
+
+
+def test_about_page_lists_every_vocabulary_term_with_its_definition(site: Path):
+    page = read_page(site / "about" / "index.html")
+    for key in VOCABULARY_FILES:
+        for term in vocabulary(key).terms.values():
+            assert term.label in page.text, (key, term.id)
+            assert " ".join(term.definition.split()) in page.text, (key, term.id)
+    assert "CC BY 4.0" in page.text and "MIT" in page.text
+
+
+def test_about_page_documents_every_record_field(site: Path):
+    from esl_toolbox.model import Practice
+
+    text = read_page(site / "about" / "index.html").text
+    for name in Practice.model_fields:
+        assert name in text, name
+
+
+def test_search_finds_a_practice_by_a_word_only_in_its_description(site: Path, catalogue: Catalogue):
+    word, practice = _word_only_in_a_description(catalogue)
+    index = json.loads((site / "search" / "search_index.json").read_text("utf-8"))
+    hits = {doc["location"].split("#")[0] for doc in index["docs"] if word in doc["text"].lower()}
+    assert f"practices/{practice.id}/" in hits
+
+
+def _word_only_in_a_description(catalogue: Catalogue):
+    def words(text: str) -> set[str]:
+        return set(re.findall(r"[a-z]{6,}", text.lower()))
+
+    for practice in catalogue.practices:
+        others = " ".join(
+            [practice.title, practice.summary] + [p.description for p in catalogue.practices if p is not practice]
+        )
+        only_here = sorted(words(practice.description) - words(others))
+        if only_here:
+            return only_here[0], practice
+    pytest.skip("no description has a word of its own")
+
+
+def test_every_internal_link_and_resource_resolves(site: Path, built: Path):
+    base = urlsplit(load_settings(built).site_url).path  # 404.html links from the site's root path
+    for path in html_files(site):
+        page = read_page(path)
+        for address in page.links() + page.resources():
+            parts = urlsplit(address)
+            if parts.scheme or parts.netloc or not parts.path:
+                continue
+            if parts.path.startswith("/"):
+                target = (site / parts.path.removeprefix(base)).resolve()
+            else:
+                target = (path.parent / parts.path).resolve()
+            if parts.path.endswith("/"):
+                target = target / "index.html"
+            assert target.exists(), f"{path.relative_to(site)} links to missing {address}"
+
+
+def test_navigation_does_not_list_the_practices(site: Path, catalogue: Catalogue):
+    # Every page carries the navigation: listing the practices there would make the site quadratic.
+    # The about page links no practice in its text, so any link to one would be the navigation's.
+    links = read_page(site / "about" / "index.html").links()
+    assert not [link for link in links if "practices/" in link]
+    biggest = max((site / "practices" / p.id / "index.html").stat().st_size for p in catalogue.practices)
+    assert biggest < 60_000
+
+
+def test_a_build_without_pdfs_links_no_pdf(site: Path):
+    assert not (site / "pdf").exists()
+    for path in html_files(site):
+        assert not [link for link in read_page(path).links() if link.endswith(".pdf")], path
