@@ -1,0 +1,134 @@
+"""Write the PDFs: the factsheets and the briefing pack, rendered in parallel, each file written atomically.
+
+The HTML is made in this process (quick); WeasyPrint turns it into PDF in worker processes (slow).
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..catalogue import Catalogue
+from ..model import Practice
+from ..settings import Settings
+from ..vocabularies import vocabulary
+from .edition import edition_date
+from .facts import practice_sheet
+from .pack import briefing_pack
+from .render import DocumentInfo, factsheet_html, pack_html, pdf_bytes
+from .select import Selection, select_practices
+
+PACK_NAME = "toolbox.pdf"
+PACK_TITLE = "Practices against early school leaving in Europe: briefing pack"
+
+
+class NoMatchingPractice(LookupError):
+    """A filtered pack would be empty."""
+
+    def __init__(self, selection: Selection):
+        super().__init__(f"no practice matches {selection}; no PDF was written")
+        self.selection = selection
+
+
+@dataclass(frozen=True)
+class Job:
+    """One PDF to make: its print HTML, its permanent identifier and where it goes."""
+
+    html: str
+    identifier: bytes
+    target: Path
+
+
+def factsheet_job(catalogue: Catalogue, practice: Practice, settings: Settings, target: Path) -> Job:
+    sheet = practice_sheet(catalogue, practice, settings)
+    keywords = [vocabulary("intervention_types").label(t) for t in practice.intervention_types]
+    keywords += [vocabulary("countries").label(c) for c in practice.countries]
+    info = DocumentInfo(
+        key=f"practice/{practice.id}",
+        title=practice.title,
+        subject=practice.summary,
+        keywords=("early school leaving", *keywords),
+        edition=edition_date(catalogue.practices),
+    )
+    return Job(factsheet_html(sheet, info), info.identifier, target)
+
+
+def pack_job(catalogue: Catalogue, selection: Selection, settings: Settings, target: Path) -> Job:
+    """The job for the pack of the practices the selection matches; NoMatchingPractice if there are none."""
+    practices = select_practices(catalogue.practices, selection)
+    if not practices:
+        raise NoMatchingPractice(selection)
+    edition = edition_date(catalogue.practices)
+    pack = briefing_pack(catalogue, practices, settings, selection, edition)
+    chosen = "" if selection.is_everything() else f", selected by {selection}"
+    info = DocumentInfo(
+        key="pack" if selection.is_everything() else f"pack/{selection}",
+        title=PACK_TITLE if selection.is_everything() else f"{PACK_TITLE} ({selection})",
+        subject=f"{len(practices)} practices against early school leaving from the {settings.site_name}{chosen}.",
+        keywords=("early school leaving", "prevention", "intervention", "compensation"),
+        edition=edition,
+    )
+    return Job(pack_html(pack, info), info.identifier, target)
+
+
+def write_bytes_atomic(path: Path, data: bytes) -> None:
+    """Write `data` to `path` through a temporary file renamed into place, so no reader sees half a PDF."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.chmod(temp, 0o644)  # mkstemp makes it private; a published file is world-readable
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
+def run_job(job: Job) -> Path:
+    write_bytes_atomic(job.target, pdf_bytes(job.html, job.identifier))
+    return job.target
+
+
+def worker_count(jobs: int) -> int:
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        cores = os.cpu_count() or 1
+    return max(1, min(jobs, cores))
+
+
+def run_jobs(jobs: Sequence[Job]) -> list[Path]:
+    """Run the jobs, in parallel when there are several cores and several jobs; return the paths in order."""
+    workers = worker_count(len(jobs))
+    if workers == 1:
+        return [run_job(job) for job in jobs]
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        return list(pool.map(run_job, jobs))
+
+
+def build_pdfs(catalogue: Catalogue, out_dir: Path, settings: Settings) -> list[Path]:
+    """Write <id>.pdf for every practice and toolbox.pdf (all practices) into out_dir; return the paths."""
+    out_dir = Path(out_dir)
+    # The pack is the longest job: started first, it renders while the workers share out the factsheets.
+    jobs = [pack_job(catalogue, Selection(), settings, out_dir / PACK_NAME)]
+    jobs += [factsheet_job(catalogue, p, settings, out_dir / f"{p.id}.pdf") for p in catalogue.practices]
+    written = run_jobs(jobs)
+    return written[1:] + written[:1]
+
+
+def write_factsheet(catalogue: Catalogue, practice_id: str, settings: Settings, target: Path) -> Path:
+    """Write one practice's factsheet; KeyError if there is no such practice."""
+    practice = next((p for p in catalogue.practices if p.id == practice_id), None)
+    if practice is None:
+        raise KeyError(practice_id)
+    return run_job(factsheet_job(catalogue, practice, settings, target))
+
+
+def write_pack(catalogue: Catalogue, selection: Selection, settings: Settings, target: Path) -> Path:
+    """Write the pack of the practices the selection matches; NoMatchingPractice, and no file, if none does."""
+    return run_job(pack_job(catalogue, selection, settings, target))

@@ -1,0 +1,105 @@
+"""Print HTML from our Jinja2 templates, and PDF bytes from that HTML through WeasyPrint.
+
+The templates' base URL is this package's folder, so `fonts/...` in the stylesheet resolves to
+the fonts shipped here and the output never depends on the machine's fonts.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+
+from ..markup import markdown_to_html, text_to_html
+from ..vocabularies import vocabulary
+from .edition import w3c_datetime
+from .facts import Sheet
+from .pack import Pack
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+TEMPLATES_DIR = PACKAGE_DIR / "templates"
+LANGUAGE = "en"
+PUBLISHER = "ESL Good Practice Toolbox"
+
+# Tagged PDF with the PDF/UA-1 identification (WeasyPrint sets pdf_tags and PDF 1.7 for it).
+PDF_OPTIONS = {"pdf_variant": "pdf/ua-1"}
+
+
+@dataclass(frozen=True)
+class DocumentInfo:
+    """The PDF's metadata and its permanent identifier."""
+
+    key: str
+    title: str
+    subject: str
+    keywords: tuple[str, ...]
+    edition: dt.datetime
+
+    @property
+    def created(self) -> str:
+        return w3c_datetime(self.edition)
+
+    @property
+    def identifier(self) -> bytes:
+        # The first half of the PDF /ID names the document across editions; pydyf adds the content hash.
+        return hashlib.md5(f"esl-toolbox/{self.key}".encode()).hexdigest().encode()
+
+
+def long_date(moment: dt.date) -> str:
+    return f"{moment.day} {moment:%B %Y}"
+
+
+def css_string(text: str) -> str:
+    """Text as a quoted CSS string, for generated content such as running headers."""
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ")
+    return Markup(f'"{escaped}"')
+
+
+@cache
+def environment() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES_DIR),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    # The project's markup policy decides how record text becomes HTML, for the site and the PDFs alike.
+    env.filters["text"] = lambda value: Markup(text_to_html(str(value)))
+    env.filters["markdown"] = lambda value: Markup(markdown_to_html(value))
+    env.filters["long_date"] = long_date
+    env.filters["css_string"] = css_string
+    env.globals["publisher"] = PUBLISHER
+    env.globals["language"] = LANGUAGE
+    return env
+
+
+def factsheet_html(sheet: Sheet, info: DocumentInfo) -> str:
+    return environment().get_template("factsheet.html.j2").render(sheet=sheet, info=info)
+
+
+def pack_html(pack: Pack, info: DocumentInfo) -> str:
+    evidence_levels = list(vocabulary("evidence_levels").terms.values())
+    template = environment().get_template("pack.html.j2")
+    return template.render(
+        pack=pack,
+        info=info,
+        types=list(vocabulary("intervention_types").terms.values()),
+        type_counts=pack.type_counts(),
+        evidence_levels=evidence_levels,
+        evidence_top=max(t.rank or 0 for t in evidence_levels),
+    )
+
+
+def pdf_bytes(html: str, identifier: bytes) -> bytes:
+    """The PDF of a print HTML document."""
+    from weasyprint import HTML  # heavy: imported only when a PDF is made
+
+    document = HTML(string=html, base_url=PACKAGE_DIR.as_uri() + "/")
+    return document.write_pdf(pdf_identifier=identifier, **PDF_OPTIONS)

@@ -1,0 +1,110 @@
+"""Factsheets: one or two A4 pages per practice with its facts, text, sources and page address."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from esl_toolbox.catalogue import Catalogue, load_catalogue
+from esl_toolbox.pdf import build_pdfs
+from esl_toolbox.settings import load_settings
+from esl_toolbox.vocabularies import vocabulary
+from pdf_checks import Pdf, normalised
+from pdf_project import make_project
+from PIL import Image
+
+SITE = "https://esl-toolbox.example.org/"
+
+
+def test_build_pdfs_writes_a_factsheet_per_practice_and_the_pack(tmp_path: Path):
+    root = make_project(tmp_path / "project", current_records=False)
+    catalogue = load_catalogue(root)
+    out = tmp_path / "site" / "pdf"
+    written = build_pdfs(catalogue, out, load_settings(root))
+    assert written == [out / f"{p.id}.pdf" for p in catalogue.practices] + [out / "toolbox.pdf"]
+    assert sorted(out.iterdir()) == sorted(written), "no temporary files are left behind"
+    assert all(path.read_bytes().startswith(b"%PDF-1.7") for path in written)
+
+
+def test_every_practice_has_a_factsheet_with_its_title_and_page_address(factsheet, catalogue: Catalogue):
+    for practice in catalogue.practices:
+        text = factsheet(practice.id).text()
+        assert normalised(practice.title) in text, practice.id
+        assert f"{SITE}practices/{practice.id}/" in text
+
+
+def test_every_factsheet_fits_on_one_or_two_a4_pages(factsheet, catalogue: Catalogue):
+    for practice in catalogue.practices:
+        sheet = factsheet(practice.id)
+        assert 1 <= sheet.pages <= 2, f"{practice.id} has {sheet.pages} pages"
+        assert sheet.info["Page size"].endswith("(A4)")
+
+
+def test_factsheet_fact_box_names_levels_groups_countries_and_evidence_meaning(factsheet, catalogue: Catalogue):
+    practice = catalogue.practice("reading-circles-across-europe")
+    text = factsheet(practice.id).text()
+    for label in ("Intervention type", "ISCED levels", "Target groups", "Countries", "Period", "Funding"):
+        assert label in text
+    assert "Lower secondary education (ISCED 2) Upper secondary education (ISCED 3)" in text
+    assert "Learners from ethnic minorities" in text
+    assert "Portugal, Norway, Latvia, Bulgaria, North Macedonia" in text
+    assert "since September 2021" in text
+    assert "EUR 120,000.50" in text
+    evidence = vocabulary("evidence_levels").terms["emergent"]
+    assert f"Evidence level {evidence.label} level 2 of 4 {evidence.definition}" in text
+
+
+def test_factsheet_has_the_text_sections_and_sources_as_citations(factsheet):
+    text = factsheet("reading-circles-across-europe").text()
+    for heading in ("WHAT IT DOES", "OUTCOMES", "EVIDENCE", "CONDITIONS FOR TRANSFER", "SOURCES"):
+        assert heading in text
+    assert "A library or community centre and two trained volunteers per circle." in text
+    assert "Test fixture, 2024. Círculos de leitura – test fixture source. https://reading-circles.test/leitura" in text
+    assert "A second source with a DOI. https://doi.org/10.21125/edulearn.2020.0587" in text
+
+
+def test_project_practice_states_the_project_facts_with_its_name(factsheet, catalogue: Catalogue):
+    practice = next(p for p in catalogue.practices if p.project == "pact")
+    project = catalogue.project_of(practice)
+    text = factsheet(practice.id).text()
+    assert f"{project.acronym} – {project.title}" in text
+    assert "Period of the whole PACT project." in text
+    assert "for the whole PACT project" in text
+    assert "Partners of the PACT project" in text
+    for partner in project.organisations:
+        assert partner.name in text
+
+
+def test_factsheet_metadata_and_bookmarks(factsheet, catalogue: Catalogue):
+    practice = catalogue.practice("reading-circles-across-europe")
+    sheet = factsheet(practice.id)
+    assert sheet.info["Title"] == practice.title
+    assert sheet.info["Author"] == "ESL Good Practice Toolbox"
+    assert normalised(sheet.info["Subject"]) == normalised(practice.summary)
+    assert sheet.reader.trailer["/Root"]["/Lang"] == "en"
+    assert sheet.info["Tagged"] == "yes"
+    (title,) = sheet.outline
+    assert title.title == practice.title
+    assert [b.title for b in title.children] == [
+        "What it does",
+        "Outcomes",
+        "Evidence",
+        "Conditions for transfer",
+        "Sources",
+    ]
+
+
+def test_factsheet_links_to_its_page_and_its_sources(factsheet):
+    uris = {str(link["/A"]["/URI"]) for link in factsheet("reading-circles-across-europe").links() if "/A" in link}
+    assert f"{SITE}practices/reading-circles-across-europe/" in uris
+    assert "https://doi.org/10.21125/edulearn.2020.0587" in uris
+
+
+def test_factsheet_opens_with_the_coloured_title_block(factsheet, tmp_path: Path):
+    # What pdftoppm shows a reader: a deep blue title block across the top, white paper below it.
+    sheet: Pdf = factsheet("reading-circles-across-europe")
+    image_path = sheet.render_page(1, tmp_path / "page", resolution=30)
+    image = Image.open(image_path).convert("RGB")
+    width, height = image.size
+    blue = image.getpixel((2, height // 8))
+    assert blue[2] > blue[0] + 30 and sum(blue) < 250, blue
+    assert image.getpixel((width // 2, height - 3)) == (255, 255, 255)
