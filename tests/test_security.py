@@ -162,3 +162,23 @@ def test_payload_text_is_shown_as_text_on_its_practice_page(sites):
     hostile, _ = sites
     page = (hostile / "practices" / "hostile-00" / "index.html").read_text("utf-8")
     assert "&lt;script&gt;alert(&#x27;xss01&#x27;)&lt;/script&gt;" in page or "&lt;script&gt;alert('xss01')" in page
+
+
+@pytest.mark.parametrize("index", [0, 4, 11, 13])
+def test_factsheets_show_payloads_as_text_and_carry_no_script_or_dangerous_link(sites, tmp_path, index):
+    from pypdf import PdfReader
+
+    project = sites[0].parent
+    out = tmp_path / "factsheet.pdf"
+    command = [sys.executable, "-m", "esl_toolbox", "pdf", "--practice", f"hostile-{index:02d}", "-o", str(out)]
+    result = subprocess.run(command, cwd=project, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    info = subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True, check=True).stdout
+    assert re.search(r"^JavaScript:\s+no$", info, re.MULTILINE)
+    text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout
+    assert f"xss{index + 1:02d}" in text  # the payload is there, as words on the page
+    for page in PdfReader(out).pages:
+        for annotation in page.get("/Annots") or []:
+            action = annotation.get_object().get("/A") or {}
+            assert action.get("/S") != "/JavaScript"
+            assert not str(action.get("/URI", "")).lower().startswith(("javascript:", "data:", "vbscript:"))
