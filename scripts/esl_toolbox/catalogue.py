@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from .model import Funding, Organisation, Period, Practice, Project, Source
@@ -24,8 +25,12 @@ class Catalogue:
     practices: tuple[Practice, ...]
     projects: dict[str, Project]
 
+    @cached_property
+    def _by_id(self) -> dict[str, Practice]:
+        return {p.id: p for p in self.practices}
+
     def practice(self, practice_id: str) -> Practice:
-        return next(p for p in self.practices if p.id == practice_id)
+        return self._by_id[practice_id]
 
     def project_of(self, practice: Practice) -> Project | None:
         return self.projects.get(practice.project) if practice.project else None

@@ -72,7 +72,9 @@ def serve(root: Path, dev_addr: str) -> int:
     stop = threading.Event()
     watcher = threading.Thread(target=watch, args=(root, stop), daemon=True)
     watcher.start()
-    command = mkdocs_command(root, "serve", "--dev-addr", dev_addr, "--watch-theme")
+    # --dirty rebuilds only the pages whose files changed; the generator rewrites only those, so
+    # one edited record costs a few pages, not the whole site (the navigation never lists practices).
+    command = mkdocs_command(root, "serve", "--dev-addr", dev_addr, "--watch-theme", "--dirty")
     process = subprocess.Popen(command, cwd=root, env=mkdocs_environment())
     stopped = threading.Event()
 
