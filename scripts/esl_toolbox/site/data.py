@@ -73,7 +73,7 @@ def to_json(document: Any, compact: bool = False) -> str:
 
 
 def search_text(catalogue: Catalogue, practice: Practice) -> str:
-    """Lower-cased words a visitor may type to find the practice, in reading order."""
+    """Lower-cased words a visitor may type to find the practice, each once, in reading order."""
     countries = vocabulary("countries")
     parts = [
         practice.title,
@@ -82,7 +82,9 @@ def search_text(catalogue: Catalogue, practice: Practice) -> str:
         *(o.name for o in catalogue.organisations_of(practice)),
         *(countries.label(c) for c in practice.countries),
     ]
-    return " ".join(_WORD.findall(" ".join(parts).lower()))
+    # Each word once: the filter asks whether a word is there, not how often, and the data file
+    # is what the toolbox page downloads.
+    return " ".join(dict.fromkeys(_WORD.findall(" ".join(parts).lower())))
 
 
 def _toolbox_practice(catalogue: Catalogue, practice: Practice) -> dict[str, Any]:

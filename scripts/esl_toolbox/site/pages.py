@@ -24,6 +24,33 @@ from .facets import FACETS, Facet, FacetIndex, FacetValue, by_title
 from .fields import record_parts
 
 NEWEST_ON_HOME = 6
+# Pages stay small at any size of the toolbox: listings come in pages of PAGE_SIZE cards, and the
+# toolbox page renders the first TOOLBOX_CARDS (its script makes the others from the data file).
+PAGE_SIZE = 50
+TOOLBOX_CARDS = 50
+
+
+@dataclass(frozen=True)
+class Pager:
+    """Where a page stands in a listing split into pages; `base` is the first page's folder."""
+
+    base: str
+    number: int
+    count: int
+
+    def url(self, number: int) -> str:
+        return self.base if number == 1 else f"{self.base}page-{number}/"
+
+    @property
+    def path(self) -> str:
+        """The page's Markdown file in the docs tree: 'isced/1.md', 'isced/1/page-2.md'."""
+        return f"{self.base.rstrip('/')}.md" if self.number == 1 else f"{self.base}page-{self.number}.md"
+
+
+def paginate(practices: list[Practice] | tuple[Practice, ...], base: str) -> list[tuple[Pager, list[Practice]]]:
+    """The practices cut into pages of PAGE_SIZE, each with its pager (one empty page if none)."""
+    chunks = [list(practices[i : i + PAGE_SIZE]) for i in range(0, len(practices), PAGE_SIZE)] or [[]]
+    return [(Pager(base, n, len(chunks)), chunk) for n, chunk in enumerate(chunks, start=1)]
 
 
 @dataclass(frozen=True)
@@ -141,7 +168,17 @@ def render_home_page(ctx: SiteContext) -> str:
 
 
 def render_toolbox_page(ctx: SiteContext) -> str:
-    return _render("toolbox.md.j2", "toolbox/index.md", ctx, practices=by_title(ctx.catalogue.practices))
+    practices = by_title(ctx.catalogue.practices)
+    return _render("toolbox.md.j2", "toolbox/index.md", ctx, practices=practices, shown=practices[:TOOLBOX_CARDS])
+
+
+def render_all_practices_pages(ctx: SiteContext) -> dict[str, str]:
+    """Every practice A-Z in pages of PAGE_SIZE: the toolbox's list for visitors without JavaScript."""
+    practices = by_title(ctx.catalogue.practices)
+    return {
+        pager.path: _render("all.md.j2", pager.path, ctx, practices=practices, page=page, pager=pager)
+        for pager, page in paginate(practices, "toolbox/all/")
+    }
 
 
 def render_facet_page(ctx: SiteContext, facet: Facet) -> str:
@@ -155,8 +192,12 @@ def render_facet_page(ctx: SiteContext, facet: Facet) -> str:
     )
 
 
-def render_listing_page(ctx: SiteContext, value: FacetValue) -> str:
-    return _render("listing.md.j2", f"{value.url.rstrip('/')}.md", ctx, facet=value.facet, value=value)
+def render_listing_pages(ctx: SiteContext, value: FacetValue) -> dict[str, str]:
+    """The listing of one facet value, in pages of PAGE_SIZE."""
+    return {
+        pager.path: _render("listing.md.j2", pager.path, ctx, facet=value.facet, value=value, page=page, pager=pager)
+        for pager, page in paginate(value.practices, value.url)
+    }
 
 
 def render_about_page(ctx: SiteContext) -> str:
@@ -183,5 +224,7 @@ def render_pages(ctx: SiteContext) -> dict[str, str]:
     }
     pages.update({practice_page_path(p): render_practice_page(ctx, p) for p in ctx.catalogue.practices})
     pages.update({f"{f.path}/index.md": render_facet_page(ctx, f) for f in FACETS})
-    pages.update({f"{v.url.rstrip('/')}.md": render_listing_page(ctx, v) for v in ctx.index.all_values()})
+    for value in ctx.index.all_values():
+        pages.update(render_listing_pages(ctx, value))
+    pages.update(render_all_practices_pages(ctx))
     return pages
