@@ -8,10 +8,10 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import yaml
-from conftest import REPO, a_record, copy_project, run_toolbox
 from esl_toolbox.settings import load_settings
 from esl_toolbox.vocabularies import vocabulary
 from site_html import read_page
+from site_support import REPO, a_record, copy_project, run_toolbox
 
 # Hosts whose scripts, fonts or beacons a careless theme setting would pull in.
 TRACKING_AND_CDN = re.compile(

@@ -9,9 +9,9 @@ import re
 from pathlib import Path
 
 import jsonschema
-from conftest import REPO, a_record, run_toolbox
 from esl_toolbox.catalogue import Catalogue
 from esl_toolbox.vocabularies import vocabulary
+from site_support import REPO, a_record, run_toolbox
 
 FACET_KEYS = ["type", "isced", "group", "country", "level", "evidence"]
 

@@ -10,12 +10,12 @@ import time
 import urllib.request
 from pathlib import Path
 
-from conftest import a_record
 from esl_toolbox.catalogue import load_catalogue
 from esl_toolbox.settings import load_settings
 from esl_toolbox.site.generate import generate, source_tree, write_tree
 from esl_toolbox.site.pages import root_of
 from esl_toolbox.site.serve import regenerate
+from site_support import a_record
 
 
 def test_generating_twice_gives_the_same_bytes(project: Path):

@@ -95,8 +95,12 @@ class FacetIndex:
     def all_values(self) -> list[FacetValue]:
         return [v for f in FACETS for v in self._values[f.key]]
 
+    @cached_property
+    def _by_term(self) -> dict[tuple[str, object], FacetValue]:
+        return {(key, v.term.id): v for key, values in self._values.items() for v in values}
+
     def value(self, key: str, term_id: object) -> FacetValue:
-        return next(v for v in self._values[key] if v.term.id == term_id)
+        return self._by_term[(key, term_id)]
 
     def values_of(self, key: str, practice: Practice) -> list[FacetValue]:
         """The practice's values for one facet, in the record's order."""
