@@ -30,7 +30,7 @@ import yaml
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "scripts"))  # the package, when run without the venv's install
 
-from esl_toolbox.vocabularies import vocabulary  # noqa: E402
+from esl_toolbox.vocabularies import VOCABULARY_FILES, vocabulary  # noqa: E402
 
 SEED = 2026
 COPIED = ("mkdocs.yml", "docs", "schema")  # what `esl-toolbox build` reads besides the records
@@ -241,19 +241,7 @@ class CorpusMaker:
         self.n = n
         self.text = Writer(self.rng, places=max(60, n // 3))
         self.terms = {
-            key: [str(t) if key != "isced_levels" else t for t in vocabulary(key).ids()]
-            for key in (
-                "intervention_types",
-                "isced_levels",
-                "target_groups",
-                "reach",
-                "intervention_levels",
-                "audiences",
-                "themes",
-                "evidence_levels",
-                "organisation_roles",
-                "resource_types",
-            )
+            key: [str(t) if key != "isced_levels" else t for t in vocabulary(key).ids()] for key in VOCABULARY_FILES
         }
         # Most real practices work in primary and secondary schools: those levels come first.
         self.terms["isced_levels"].sort(key=lambda level: (level not in (1, 2, 3), level))
