@@ -41,7 +41,15 @@ class Page(HTMLParser):
         return [a for t, a in self.elements if t == tag and css_class in a.get("class", "").split()]
 
     def card_ids(self) -> list[str]:
-        return [a["data-practice-id"] for a in self.with_class("li", "practice-card")]
+        """The practice each card links to, in order (static cards carry no data attributes)."""
+        ids, in_card = [], False
+        for tag, attrs in self.elements:
+            if tag == "li":
+                in_card = "practice-card" in attrs.get("class", "").split()
+            elif tag == "a" and in_card:
+                ids.append(attrs["href"].rstrip("/").rsplit("/", 1)[-1])
+                in_card = False
+        return ids
 
     def links(self) -> list[str]:
         return [a["href"] for t, a in self.elements if t == "a" and "href" in a]

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import yaml
+from esl_toolbox.catalogue import Catalogue
 from esl_toolbox.settings import load_settings
 from esl_toolbox.vocabularies import vocabulary
 from site_html import read_page
@@ -122,7 +124,35 @@ def test_tags_are_restricted_to_the_themes_vocabulary(built: Path, site: Path):
     allowed = config["plugins"]["tags"]["tags_allowed"]
     assert allowed == [t.label for t in vocabulary("themes").terms.values()]
     assert "INHERIT: build/mkdocs.generated.yml" in (built / "mkdocs.yml").read_text("utf-8")
-    assert (site / "tags" / "index.html").exists()
+
+
+def test_tags_link_to_their_themes_paged_listing_not_to_a_tags_index(site: Path):
+    # Material's tags index lists every practice under every theme on one page (6.6 MB at
+    # 10,000 practices); each theme's own listing is paged like the other facets.
+    assert not (site / "tags").exists() and not (site / "tags.json").exists()
+    themes = vocabulary("themes").terms
+    linked = 0
+    for page in sorted((site / "practices").glob("*/index.html")):
+        chips = re.findall(r'<a href="([^"]+)" class="md-tag">([^<]+)</a>', page.read_text("utf-8"))
+        for href, label in chips:
+            term = next(t for t in themes.values() if t.label == label)
+            assert href == f"../../themes/{term.id}/", page
+            assert (site / "themes" / str(term.id) / "index.html").is_file()
+            linked += 1
+    assert linked > 0
+
+
+def test_search_indexes_each_practice_without_boilerplate_or_links_to_other_practices(site: Path, catalogue: Catalogue):
+    docs = json.loads((site / "search" / "search_index.json").read_text("utf-8"))["docs"]
+    texts = {doc["location"]: doc["text"] for doc in docs}
+    for practice in catalogue.practices:
+        top = texts[f"practices/{practice.id}/"]
+        assert practice.summary.split()[0] in top and f"practices/{practice.id}/#description" in texts
+        assert f"practices/{practice.id}/#related-practices" not in texts
+    practice_pages = " ".join(text for loc, text in texts.items() if loc.startswith("practices/"))
+    for boilerplate in ("Edit this practice", "please cite the sources above", "have not yet checked it"):
+        assert boilerplate not in practice_pages
+    assert not any(loc.split("/")[0] in ("isced", "themes", "countries", "toolbox") for loc in texts)
 
 
 def test_record_text_cannot_inject_markup_into_any_page(project: Path):

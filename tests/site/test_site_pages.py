@@ -18,11 +18,12 @@ LISTINGS = {
     "intervention-types": lambda p: p.intervention_types,
     "isced": lambda p: p.isced_levels,
     "target-groups": lambda p: p.target_groups,
+    "themes": lambda p: p.themes,
     "countries": lambda p: p.countries,
     "intervention-levels": lambda p: p.intervention_levels,
     "evidence-levels": lambda p: [p.evidence.level],
 }
-TOOLBOX_FACETS = ["type", "isced", "group", "country", "level", "evidence"]
+TOOLBOX_FACETS = ["type", "isced", "group", "theme", "country", "level", "evidence"]
 
 
 def expected_listings(catalogue: Catalogue) -> dict[str, set[str]]:
@@ -83,6 +84,17 @@ def test_practice_page_shows_the_facts_names_and_an_edit_link(site: Path, catalo
         assert any(link.endswith(f"/edit/main/practices/{practice.id}.yml") for link in page.links())
         for source in catalogue.sources_of(practice):
             assert source.title in page.text
+
+
+def test_facts_the_sources_do_not_give_read_not_stated_instead_of_a_guess(site: Path, catalogue: Catalogue):
+    unstated = [p for p in catalogue.practices if not p.isced_levels or not p.countries]
+    assert unstated, "the real records include one whose source names no level of education (jet-cd)"
+    for practice in unstated:
+        text = read_page(site / "practices" / practice.id / "index.html").text
+        if not practice.isced_levels:
+            assert "Level of education Not stated in the sources" in text, practice.id
+        if not practice.countries:
+            assert "Countries Not stated in the sources" in text, practice.id
 
 
 def test_submitted_practices_say_not_yet_reviewed_on_their_page_and_cards(site: Path, catalogue: Catalogue):

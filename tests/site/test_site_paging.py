@@ -12,7 +12,8 @@ from esl_toolbox.site.facets import by_title
 from esl_toolbox.site.pages import PAGE_SIZE, TOOLBOX_CARDS, SiteContext, render_pages
 
 REPO = Path(__file__).resolve().parents[2]
-CARD = re.compile(r'data-practice-id="([^"]+)"')
+# A card is an item of class practice-card; the practice is the one its heading links to.
+CARD = re.compile(r'<li class="practice-card[^"]*"[^>]*>\s*<h\d><a href="[^"]*practices/([^/"]+)/"')
 
 
 def big_catalogue(count: int) -> Catalogue:

@@ -31,6 +31,7 @@ FACETS: tuple[Facet, ...] = (
     Facet("type", "intervention_types", "intervention-types", "Intervention types", lambda p: p.intervention_types),
     Facet("isced", "isced_levels", "isced", "ISCED levels", lambda p: p.isced_levels),
     Facet("group", "target_groups", "target-groups", "Target groups", lambda p: p.target_groups),
+    Facet("theme", "themes", "themes", "Themes", lambda p: p.themes),
     Facet("country", "countries", "countries", "Countries", lambda p: p.countries, sort_by_label=True),
     Facet(
         "level", "intervention_levels", "intervention-levels", "Intervention levels", lambda p: p.intervention_levels

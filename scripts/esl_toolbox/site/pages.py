@@ -7,9 +7,14 @@ so the site works under any address."""
 from __future__ import annotations
 
 import json
+import multiprocessing
+import os
+import threading
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import cache, cached_property
 from pathlib import PurePosixPath
+from typing import Any
 
 import jinja2
 from markupsafe import Markup
@@ -28,6 +33,10 @@ NEWEST_ON_HOME = 6
 # toolbox page renders the first TOOLBOX_CARDS (its script makes the others from the data file).
 PAGE_SIZE = 50
 TOOLBOX_CARDS = 50
+# Pages are rendered in several processes from this many practices; below it, starting the
+# workers costs more than it saves.
+PARALLEL_FROM = 400
+MAX_WORKERS = 8
 
 
 @dataclass(frozen=True)
@@ -64,6 +73,21 @@ class SiteContext:
     @cached_property
     def index(self) -> FacetIndex:
         return FacetIndex(self.catalogue)
+
+    @cached_property
+    def _macros(self) -> Any:
+        return ENVIRONMENT.get_template("_macros.html.j2").make_module({"index": self.index})
+
+    @cached_property
+    def _cards(self) -> dict[tuple[str, str, str, bool], Markup]:
+        return {}
+
+    def card(self, practice: Practice, root: str, heading: str = "h2", for_script: bool = True) -> Markup:
+        """A practice's card, rendered once for all the listings it is on (a dozen on average)."""
+        key = (practice.id, root, heading, for_script)
+        if key not in self._cards:
+            self._cards[key] = Markup(self._macros.card(practice, root, heading, for_script))
+        return self._cards[key]
 
 
 @cache
@@ -125,7 +149,12 @@ def root_of(page_path: str) -> str:
 
 def _render(template: str, page_path: str, ctx: SiteContext, **values: object) -> str:
     return ENVIRONMENT.get_template(template).render(
-        root=root_of(page_path), settings=ctx.settings, with_pdf=ctx.with_pdf, index=ctx.index, **values
+        root=root_of(page_path),
+        settings=ctx.settings,
+        with_pdf=ctx.with_pdf,
+        index=ctx.index,
+        card_html=ctx.card,
+        **values,
     )
 
 
@@ -210,21 +239,80 @@ def render_contribute_page(ctx: SiteContext) -> str:
 
 def render_generated_config() -> str:
     """The MkDocs settings that come from the vocabularies, for mkdocs.yml to inherit."""
-    themes = [t.label for t in vocabulary("themes").terms.values()]
-    return ENVIRONMENT.get_template("mkdocs.generated.yml.j2").render(theme_labels=themes)
+    themes = list(vocabulary("themes").terms.values())
+    return ENVIRONMENT.get_template("mkdocs.generated.yml.j2").render(themes=themes)
 
 
-def render_pages(ctx: SiteContext) -> dict[str, str]:
-    """Every generated page by its path in the docs tree."""
+def _render_fixed_pages(ctx: SiteContext) -> dict[str, str]:
+    """The pages that are not one per practice or per facet value."""
     pages = {
         "index.md": render_home_page(ctx),
         "toolbox/index.md": render_toolbox_page(ctx),
         "about/index.md": render_about_page(ctx),
         "contribute/index.md": render_contribute_page(ctx),
     }
-    pages.update({practice_page_path(p): render_practice_page(ctx, p) for p in ctx.catalogue.practices})
     pages.update({f"{f.path}/index.md": render_facet_page(ctx, f) for f in FACETS})
-    for value in ctx.index.all_values():
-        pages.update(render_listing_pages(ctx, value))
     pages.update(render_all_practices_pages(ctx))
     return pages
+
+
+# A job names what to render by ids, so that a list of jobs is cheap to send to a worker.
+Job = tuple[str, object]
+
+
+def _jobs(ctx: SiteContext) -> list[Job]:
+    practices: list[Job] = [("practice", p.id) for p in ctx.catalogue.practices]
+    listings: list[Job] = [("listing", (v.facet.key, v.term.id)) for v in ctx.index.all_values()]
+    return [("fixed", None), *practices, *listings]
+
+
+def _render_job(ctx: SiteContext, job: Job) -> dict[str, str]:
+    kind, key = job
+    if kind == "practice":
+        practice = ctx.catalogue.practice(str(key))
+        return {practice_page_path(practice): render_practice_page(ctx, practice)}
+    if kind == "listing":
+        facet_key, term_id = key  # type: ignore[misc]
+        return render_listing_pages(ctx, ctx.index.value(facet_key, term_id))
+    return _render_fixed_pages(ctx)
+
+
+def _render_jobs(ctx: SiteContext, jobs: list[Job]) -> dict[str, str]:
+    return {path: text for job in jobs for path, text in _render_job(ctx, job).items()}
+
+
+# The context forked workers render from: inherited from the parent, never pickled.
+_FORKED_CONTEXT: SiteContext | None = None
+
+
+def _render_jobs_in_worker(jobs: list[Job]) -> dict[str, str]:
+    assert _FORKED_CONTEXT is not None
+    return _render_jobs(_FORKED_CONTEXT, jobs)
+
+
+def render_workers(practices: int) -> int:
+    """How many processes render the pages: all cores for a large toolbox, if it is safe to fork."""
+    # Forking beside other threads (`serve` watches files in one) can deadlock the child, and
+    # not every system forks; one process is always correct, only slower.
+    if practices < PARALLEL_FROM or threading.active_count() > 1:
+        return 1
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return 1
+    return max(1, min(len(os.sched_getaffinity(0)), MAX_WORKERS))
+
+
+def render_pages(ctx: SiteContext) -> dict[str, str]:
+    """Every generated page by its path in the docs tree."""
+    jobs = _jobs(ctx)
+    workers = render_workers(len(ctx.catalogue.practices))
+    if workers == 1:
+        return _render_jobs(ctx, jobs)
+    global _FORKED_CONTEXT
+    _FORKED_CONTEXT = ctx
+    try:
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            # Every n-th job to each worker: practice pages and listings both spread evenly.
+            parts = list(pool.map(_render_jobs_in_worker, [jobs[i::workers] for i in range(workers)]))
+    finally:
+        _FORKED_CONTEXT = None
+    return {path: text for part in parts for path, text in part.items()}
