@@ -219,8 +219,13 @@ class Practice(Record):
     intervention_types: list[Term("intervention_types")] = Field(
         min_length=1, description="Prevention, intervention and/or compensation (EU framework)."
     )
-    isced_levels: list[Term("isced_levels", int)] = Field(min_length=1, description="ISCED 2011 levels, 0-8.")
-    target_groups: list[Term("target_groups")] = Field(min_length=1, description="Learners the practice reaches.")
+    # Not required: a record states only what its sources say (the site and PDFs say "Not stated").
+    isced_levels: list[Term("isced_levels", int)] = Field(
+        default_factory=list, description="ISCED 2011 levels, 0-8; empty if the sources do not say."
+    )
+    target_groups: list[Term("target_groups")] = Field(
+        default_factory=list, description="Learners the practice reaches; empty if the sources do not say."
+    )
     countries: list[Term("countries")] = Field(
         default_factory=list, description="ISO 3166-1 alpha-2 codes of the countries where it runs; empty if unstated."
     )

@@ -277,7 +277,7 @@ def test_the_blank_template_filled_in_as_way_b_says_validates(tmp_path):
 def test_a_broken_record_is_annotated_on_its_line_with_the_path_github_needs(tmp_path, monkeypatch, capsys):
     """What the pull request workflow's `esl-toolbox validate --format github` prints for a mistake."""
     shutil.copytree(REPO / "practices", tmp_path / "practices")
-    path = tmp_path / "practices" / "jet-cd.yml"
+    path = tmp_path / "practices" / "community-co-op-oslo.yml"
     lines = path.read_text("utf-8").splitlines(keepends=True)
     broken_line = next(i for i, line in enumerate(lines) if line.startswith("isced_levels:")) + 2
     lines[broken_line - 1] = "  - 9\n"
@@ -285,4 +285,5 @@ def test_a_broken_record_is_annotated_on_its_line_with_the_path_github_needs(tmp
     monkeypatch.chdir(tmp_path)
     assert main(["validate", "--format", "github"]) == 1
     annotation = capsys.readouterr().out.splitlines()[0]
-    assert annotation.startswith(f"::error file=practices/jet-cd.yml,line={broken_line},col=5,title=isced_levels[0]::")
+    expected = f"::error file=practices/community-co-op-oslo.yml,line={broken_line},col=5,title=isced_levels[0]::"
+    assert annotation.startswith(expected)

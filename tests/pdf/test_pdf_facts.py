@@ -3,10 +3,22 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
+from esl_toolbox.catalogue import load_catalogue
 from esl_toolbox.model import Funding, Organisation, Period, Source
-from esl_toolbox.pdf.facts import amount_text, citation, organisation_line, partial_date_text, period_text
+from esl_toolbox.pdf.facts import (
+    amount_text,
+    citation,
+    organisation_line,
+    partial_date_text,
+    period_text,
+    practice_sheet,
+)
+from esl_toolbox.settings import load_settings
+
+REPO = Path(__file__).resolve().parents[2]
 
 
 @pytest.mark.parametrize(
@@ -46,3 +58,16 @@ def test_citations_prefer_the_doi_link():
     assert citation(source).link == "https://doi.org/10.21125/edulearn.2020.0587"
     web = citation(Source(title="A page", url="https://x.test/p", accessed=dt.date(2024, 5, 3), year=2023))
     assert (web.by, web.link, web.accessed) == ("2023", "https://x.test/p", "accessed 3 May 2024")
+
+
+def test_levels_and_groups_the_sources_do_not_name_read_not_stated():
+    catalogue, settings = load_catalogue(REPO), load_settings(REPO)
+    practice = catalogue.practice("jet-cd")
+    assert practice.isced_levels == []  # its source names no level of education
+    facts = {
+        fact.label: [line.text for line in fact.lines] for fact in practice_sheet(catalogue, practice, settings).facts
+    }
+    assert facts["ISCED levels"] == ["Not stated in the sources"]
+    bare = practice.model_copy(update={"target_groups": []})
+    facts = {fact.label: [line.text for line in fact.lines] for fact in practice_sheet(catalogue, bare, settings).facts}
+    assert facts["Target groups"] == ["Not stated in the sources"]

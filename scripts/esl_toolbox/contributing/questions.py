@@ -92,7 +92,8 @@ QUESTIONS: tuple[Question, ...] = (
         "isced_levels",
         "Levels of education",
         CHECKBOXES,
-        "The levels of education (ISCED 2011) the practice works at. Tick one or more.",
+        "The levels of education (ISCED 2011) the practice works at. "
+        "Tick those the sources name; none if they do not say.",
         target="isced_levels",
         vocabulary_key="isced_levels",
     ),
@@ -100,7 +101,7 @@ QUESTIONS: tuple[Question, ...] = (
         "target_groups",
         "Learners the practice reaches",
         CHECKBOXES,
-        "Tick one or more.",
+        "Tick those the sources name; none if they do not say.",
         target="target_groups",
         vocabulary_key="target_groups",
     ),

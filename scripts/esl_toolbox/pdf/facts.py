@@ -76,6 +76,9 @@ def label(key: str, term: str | int) -> str:
     return vocabulary(key).label(term)
 
 
+NOT_STATED = (Line("Not stated in the sources"),)
+
+
 def labels(key: str, terms: list) -> tuple[Line, ...]:
     """One line per term."""
     return tuple(Line(label(key, t)) for t in terms)
@@ -186,11 +189,11 @@ def _review_fact(practice: Practice) -> Fact:
 
 
 def _facts(catalogue: Catalogue, practice: Practice) -> tuple[Fact, ...]:
-    countries = joined("countries", practice.countries) if practice.countries else (Line("Not stated in the sources"),)
+    countries = joined("countries", practice.countries) if practice.countries else NOT_STATED
     facts = [
         Fact("Intervention type", joined("intervention_types", practice.intervention_types)),
-        Fact("ISCED levels", labels("isced_levels", practice.isced_levels)),
-        Fact("Target groups", labels("target_groups", practice.target_groups)),
+        Fact("ISCED levels", labels("isced_levels", practice.isced_levels) or NOT_STATED),
+        Fact("Target groups", labels("target_groups", practice.target_groups) or NOT_STATED),
     ]
     if practice.reach:
         facts.append(Fact("Reach", joined("reach", practice.reach)))
