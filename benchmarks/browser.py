@@ -3,26 +3,14 @@
 from __future__ import annotations
 
 import gzip
-import shutil
 import statistics
-import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-DESKTOP = {"width": 1280, "height": 900}
+from esl_toolbox.site.headless import CHROMIUM_ARGS, DESKTOP, chromium_path, served
 
 # One click, timed in the page. The toolbox filters in its change handler, so when click()
 # returns the list is updated; layout is then forced, and the time to the next rendered frame
@@ -48,17 +36,10 @@ CLICK_PLAN = [
     ("isced", 1),
     ("country", 0),
     ("group", 0),
+    ("theme", 0),
     ("evidence", 0),
     ("level", 1),
 ]
-
-
-def chromium_path() -> str | None:
-    for name in ("chromium", "chromium-browser"):
-        found = shutil.which(name)
-        if found:
-            return found
-    return "/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None
 
 
 def playwright_available() -> bool:
@@ -67,24 +48,6 @@ def playwright_available() -> bool:
     except ImportError:
         return False
     return chromium_path() is not None
-
-
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base class's name
-        pass
-
-
-@contextmanager
-def served(folder: Path) -> Iterator[str]:
-    """Serve a folder on 127.0.0.1 at a free port; yield its address."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_QuietHandler, directory=str(folder)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}/"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 @contextmanager

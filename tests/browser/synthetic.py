@@ -1,7 +1,8 @@
 """A synthetic toolbox page with thousands of practices, to time the filtering at scale.
 
 The page follows the toolbox markup contract but holds no cards, so the script also has to make
-every card it shows from the data.
+every card it shows from the data. The data files have the shape `toolbox_files` in
+esl_toolbox.site.data gives them: the up-front toolbox.json and the summaries in chunks.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import random
 import shutil
 from pathlib import Path
 
+from esl_toolbox.site.data import PRACTICE_URL, SUMMARY_CHUNK, SUMMARY_FILE
 from jinja2 import Template
 
 ASSETS = Path(__file__).resolve().parents[2] / "scripts" / "esl_toolbox" / "site" / "assets"
@@ -24,6 +26,8 @@ FACET_VALUES = {
     "evidence": ["not-evaluated", "rationale", "emergent", "promising", "strong"],
 }
 WORDS = ["mentoring", "tutoring", "family", "school", "community", "regional", "homework", "reading", "network"]
+# Filler for summaries as long as real ones (about 300 characters); no word of WORDS is in it.
+FILLER = "a programme with partners that supports pupils and teachers over several years through activities"
 
 PAGE = Template(
     """<!doctype html>
@@ -49,7 +53,8 @@ PAGE = Template(
 
 
 def synthetic_practices(count: int, seed: int = 1) -> list[dict]:
-    """`count` practices with random facet values, the same for the same seed."""
+    """`count` practices with random facet values, the same for the same seed. Titles hold no word
+    of WORDS; only summaries do, so a word filter has to search the summaries to find them."""
     rng = random.Random(seed)
     practices = []
     for i in range(count):
@@ -60,26 +65,49 @@ def synthetic_practices(count: int, seed: int = 1) -> list[dict]:
             {
                 "id": f"practice-{i}",
                 "title": f"Practice {i}",
-                "summary": f"A synthetic practice about {words}.",
-                "url": f"practices/practice-{i}/",
+                "summary": f"A synthetic practice about {words}: {FILLER}, {FILLER}, {FILLER}.",
                 **picks,
                 "reviewed": rng.random() < 0.3,
-                "text": f"practice {i} {words}",
             }
         )
     return practices
 
 
+def toolbox_documents(practices: list[dict]) -> dict[str, object]:
+    """The toolbox's data files for these practices, by file name below data/."""
+    data = {
+        "facets": [
+            {"key": key, "label": key, "values": [{"id": v, "label": v} for v in values]}
+            for key, values in FACET_VALUES.items()
+        ],
+        "url": PRACTICE_URL,
+        "statuses": ["submitted", "reviewed"],
+        "summaries": {"file": SUMMARY_FILE, "chunk": SUMMARY_CHUNK},
+        "practices": {
+            "id": [p["id"] for p in practices],
+            "title": [p["title"] for p in practices],
+            "status": [int(p["reviewed"]) for p in practices],
+            "facets": {
+                key: [[values.index(v) for v in p[key]] for p in practices] for key, values in FACET_VALUES.items()
+            },
+        },
+    }
+    summaries = [p["summary"] for p in practices]
+    chunks = {
+        SUMMARY_FILE.format(chunk=n): summaries[start : start + SUMMARY_CHUNK]
+        for n, start in enumerate(range(0, len(summaries), SUMMARY_CHUNK))
+    }
+    return {"toolbox.json": data, **chunks}
+
+
 def write_synthetic_site(root: Path, count: int) -> list[dict]:
-    """Write toolbox/index.html, data/toolbox.json and the assets under root; return the practices."""
+    """Write toolbox/index.html, the toolbox's data files and the assets under root; return the practices."""
     practices = synthetic_practices(count)
-    facets = [
-        {"key": key, "label": key, "values": [{"id": v, "label": v} for v in values]}
-        for key, values in FACET_VALUES.items()
-    ]
     (root / "toolbox").mkdir(parents=True, exist_ok=True)
-    (root / "data").mkdir(exist_ok=True)
     (root / "toolbox" / "index.html").write_text(PAGE.render(facets=FACET_VALUES), "utf-8")
-    (root / "data" / "toolbox.json").write_text(json.dumps({"facets": facets, "practices": practices}), "utf-8")
+    for name, document in toolbox_documents(practices).items():
+        target = root / "data" / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(json.dumps(document), "utf-8")
     shutil.copytree(ASSETS, root / "assets", dirs_exist_ok=True)
     return practices

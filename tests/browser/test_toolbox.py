@@ -1,5 +1,6 @@
 """The toolbox page in a real browser: facets, counts, words, the address, Back, the keyboard and
-the phone layout, each checked against a filter computed here from the YAML records."""
+the phone layout, each checked against a filter computed here from the YAML records; and the cards
+the script makes from the data, checked against the ones the site renders."""
 
 from __future__ import annotations
 
@@ -11,8 +12,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from esl_toolbox.catalogue import Catalogue
 from esl_toolbox.model import Practice
-from esl_toolbox.vocabularies import vocabulary
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, Page, Route, expect
 
 from .browsing import PHONE
 
@@ -22,6 +22,7 @@ FACET_FIELDS: dict[str, Callable[[Practice], list[str]]] = {
     "type": lambda p: list(p.intervention_types),
     "isced": lambda p: [str(level) for level in p.isced_levels],
     "group": lambda p: list(p.target_groups),
+    "theme": lambda p: list(p.themes),
     "country": lambda p: list(p.countries),
     "level": lambda p: list(p.intervention_levels),
     "evidence": lambda p: [p.evidence.level],
@@ -35,12 +36,9 @@ def folded_words(text: str) -> list[str]:
     return re.findall(r"[^\W_]+", bare.lower())
 
 
-def record_text(catalogue: Catalogue, practice: Practice) -> str:
-    countries = vocabulary("countries")
-    parts = [practice.title, practice.summary, practice.description]
-    parts += [o.name for o in catalogue.organisations_of(practice)]
-    parts += [countries.label(c) for c in practice.countries]
-    return " ".join(folded_words(" ".join(parts)))
+def record_text(practice: Practice) -> str:
+    """The words the toolbox finds a practice by: its title and summary (the rest is the site search's)."""
+    return " ".join(folded_words(f"{practice.title} {practice.summary}"))
 
 
 def expected(
@@ -51,7 +49,7 @@ def expected(
     for practice in catalogue.practices:
         if any(values and not set(FACET_FIELDS[key](practice)) & values for key, values in (facets or {}).items()):
             continue
-        text = record_text(catalogue, practice)
+        text = record_text(practice)
         if not all(word in text for word in folded_words(q)):
             continue
         if reviewed and practice.review.status != "reviewed":
@@ -63,6 +61,13 @@ def expected(
 def open_toolbox(page: Page, site_url: str, query: str = "") -> None:
     page.goto(f"{site_url}toolbox/{query}")
     page.wait_for_selector("#toolbox.toolbox-ready")
+    if "q=" in query:
+        wait_for_summaries(page)
+
+
+def wait_for_summaries(page: Page) -> None:
+    """Wait until the summaries the first words fetch are in, and the list filtered with them."""
+    page.wait_for_selector("#toolbox.toolbox-summaries-loaded", state="attached")
 
 
 def shown(page: Page) -> set[str]:
@@ -131,7 +136,9 @@ def test_values_that_give_nothing_stay_focusable_but_are_marked(page: Page, site
 def test_words_narrow_the_results_ignoring_case_and_accents(page: Page, site_url: str, catalogue: Catalogue) -> None:
     open_toolbox(page, site_url)
     search = page.locator("#toolbox-q")
-    for query in ("VASTERNORRLAND", "Västernorrland", "mentoring school", "educação", "escola"):
+    search.fill("school")
+    wait_for_summaries(page)
+    for query in ("ESCOLA", "Éscola", "mentoring school", "portugal", "Sagène"):
         search.fill(query)
         want = expected(catalogue, q=query)
         assert 0 < len(want) < len(catalogue.practices), query
@@ -139,6 +146,48 @@ def test_words_narrow_the_results_ignoring_case_and_accents(page: Page, site_url
     search.fill("mentoring zzzz")
     assert shown(page) == set()
     expect(page.get_by_role("status")).to_have_text(f"0 of {len(catalogue.practices)} practices")
+
+
+def test_words_find_a_practice_by_a_word_only_in_its_summary(page: Page, site_url: str, catalogue: Catalogue) -> None:
+    sagene = [p for p in catalogue.practices if "Sagene" in p.summary]
+    assert sagene and all("sagene" not in p.title.lower() for p in sagene)
+    open_toolbox(page, site_url, "?q=sagene")
+    assert shown(page) == {p.id for p in sagene}
+    expect(page.get_by_role("status")).to_have_text(status_of(page, catalogue, shown(page)))
+
+
+def test_while_the_summaries_load_words_match_titles_and_the_status_says_so(
+    page: Page, site_url: str, catalogue: Catalogue
+) -> None:
+    open_toolbox(page, site_url)
+    typed = """words => {
+      const field = document.getElementById("toolbox-q");
+      field.value = words;
+      field.dispatchEvent(new Event("input", {bubbles: true}));
+      return document.getElementById("toolbox-status").textContent;
+    }"""
+    in_titles = {p.id for p in catalogue.practices if "mentoring" in p.title.lower()}
+    assert page.evaluate(typed, "mentoring") == (
+        f"Searching the titles while the summaries load… {len(in_titles)} of {len(catalogue.practices)} practices"
+    )
+    assert shown(page) == in_titles
+    wait_for_summaries(page)
+    assert shown(page) == expected(catalogue, q="mentoring")
+    expect(page.get_by_role("status")).to_have_text(status_of(page, catalogue, expected(catalogue, q="mentoring")))
+
+
+def test_when_the_summaries_fail_to_load_words_still_match_titles(
+    page: Page, site_url: str, catalogue: Catalogue
+) -> None:
+    page.route(re.compile(r"/data/toolbox/summaries-\d+\.json$"), lambda route: route.abort())
+    open_toolbox(page, site_url)
+    page.locator("#toolbox-q").fill("mentoring")
+    in_titles = {p.id for p in catalogue.practices if "mentoring" in p.title.lower()}
+    expect(page.get_by_role("status")).to_have_text(
+        f"{len(in_titles)} of {len(catalogue.practices)} practices"
+        " (words searched in the titles only: the summaries did not load)"
+    )
+    assert shown(page) == in_titles
 
 
 def test_words_and_facets_combine(page: Page, site_url: str, catalogue: Catalogue) -> None:
@@ -180,6 +229,7 @@ def test_typing_updates_the_address_after_a_pause_and_back_undoes_it(
     page.wait_for_url(re.compile(r"q=mentor"))
     page.locator("#toolbox-q").press_sequentially("ing", delay=30)
     page.wait_for_url(re.compile(r"q=mentoring"))
+    wait_for_summaries(page)
     assert address(page) == {"type": ["prevention"], "q": ["mentoring"]}
     assert shown(page) == expected(catalogue, {"type": {"prevention"}}, q="mentoring")
     page.go_back()  # one entry for the whole search, not one per pause
@@ -213,6 +263,7 @@ def test_everything_works_by_keyboard(page: Page, site_url: str, catalogue: Cata
         page.keyboard.press("Tab")
         if page.evaluate("document.activeElement.id") == "toolbox-q":
             page.keyboard.type("school")
+            wait_for_summaries(page)
         if page.evaluate("document.activeElement.name") == "type":
             break
     focused = page.evaluate("document.activeElement.value")
@@ -267,3 +318,66 @@ def test_every_card_matches_a_record_and_links_to_its_page(page: Page, site_url:
     links = page.eval_on_selector_all(f"{CARDS} h2 a", "links => links.map(a => a.href)")
     ids = page.eval_on_selector_all(CARDS, "cards => cards.map(card => card.dataset.practiceId)")
     assert links == [f"{site_url}practices/{practice_id}/" for practice_id in ids]
+
+
+# A card as a tree of tags, attributes and text, whitespace folded: what a visitor and a screen
+# reader get from it, whichever way it was written. Links as the browser resolves them.
+CARD_TREE = """card => {
+  const tree = node => {
+    if (node.nodeType === Node.TEXT_NODE) return node.data.replace(/\\s+/g, " ");
+    const attributes = [...node.attributes]
+      .filter(a => a.name !== "hidden")
+      .map(a => a.name + "=" + (a.name === "href" ? node.href : a.value))
+      .sort();
+    let children = [...node.childNodes].filter(c => c.nodeType === Node.ELEMENT_NODE || c.nodeType === Node.TEXT_NODE);
+    if (node.tagName === "LI") children = children.filter(c => c.nodeType === Node.ELEMENT_NODE);
+    return `<${node.tagName.toLowerCase()} ${attributes.join(" ")}>${children.map(tree).join("")}</>`;
+  };
+  const copy = card.cloneNode(true);
+  copy.normalize();
+  return [card.dataset.practiceId, tree(copy)];
+}"""
+
+
+def card_trees(page: Page) -> dict[str, str]:
+    return dict(page.eval_on_selector_all(CARDS, f"cards => cards.map({CARD_TREE})"))
+
+
+def without_cards(route: Route) -> None:
+    """The toolbox page as the server sends it, less its cards: the script has to make them all."""
+    response = route.fetch()
+    page = re.sub(r'<li class="practice-card.*?</li>\s*', "", response.text(), flags=re.S)
+    route.fulfill(response=response, body=page)
+
+
+def test_cards_the_script_makes_are_the_cards_the_site_renders(
+    browser: Browser, page: Page, site_url: str, catalogue: Catalogue
+) -> None:
+    open_toolbox(page, site_url)
+    rendered = card_trees(page)
+    assert len(rendered) == len(catalogue.practices)
+    reviewed = [p.id for p in catalogue.practices if p.review.status == "reviewed"]
+    assert reviewed and "Not yet reviewed" not in rendered[reviewed[0]]
+    context = browser.new_context()
+    made = context.new_page()
+    requests: list[str] = []
+    made.on("request", lambda request: requests.append(request.url))
+    try:
+        made.route(re.compile(r"/toolbox/$"), without_cards)
+        open_toolbox(made, site_url)
+        made.wait_for_function("() => !document.querySelector('#toolbox-results > li > p:empty')")
+        assert made.locator("#toolbox-results > li").count() == len(catalogue.practices)
+        assert card_trees(made) == rendered
+        assert any("/data/toolbox/summaries-0.json" in url for url in requests)
+        assert [url for url in requests if urlsplit(url).hostname != "127.0.0.1"] == []
+    finally:
+        context.close()
+
+
+def test_the_toolbox_requests_only_the_site(page: Page, site_url: str) -> None:
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    open_toolbox(page, site_url, "?q=school&type=prevention")
+    box(page, "isced", "2").check()
+    assert any(url.endswith("/data/toolbox.json") for url in requests)
+    assert [url for url in requests if urlsplit(url).hostname != "127.0.0.1"] == []

@@ -1,11 +1,15 @@
-"""The toolbox stays quick with 10,000 practices, making the cards it shows from the data."""
+"""The toolbox stays quick with 10,000 practices, making the cards it shows from the data and
+fetching the summaries only when it needs them."""
 
 from __future__ import annotations
 
+import re
 import statistics
 from collections.abc import Iterator
+from urllib.parse import urlsplit
 
 import pytest
+from esl_toolbox.site.data import SUMMARY_CHUNK
 from playwright.sync_api import Page
 
 from .browsing import serve
@@ -31,6 +35,8 @@ TIME_TYPING = """words => {
   return performance.now() - start;
 }"""
 CLICKS = [("type", "prevention"), ("isced", "2"), ("type", "compensation"), ("country", "CAB"), ("isced", "2")]
+SHOWN = "#toolbox-results > .practice-card:not([hidden])"
+SUMMARY_FILE = re.compile(r"/data/toolbox/summaries-(\d+)\.json$")
 
 
 def time_clicks(page: Page, clicks: list[tuple[str, str]] = CLICKS) -> list[float]:
@@ -50,6 +56,19 @@ def matching(practices: list[dict], selected: dict[str, set[str]]) -> list[dict]
     return [p for p in practices if all(set(p[key]) & values for key, values in selected.items())]
 
 
+def shown_ids(page: Page) -> list[str]:
+    return page.eval_on_selector_all(SHOWN, "cards => cards.map(c => c.dataset.practiceId)")
+
+
+def summary_chunks_fetched(requests: list[str]) -> set[int]:
+    return {int(m.group(1)) for url in requests if (m := SUMMARY_FILE.search(urlsplit(url).path))}
+
+
+def wait_for_summaries(page: Page) -> None:
+    """Wait until every summary is in, as it is once a visitor has typed words."""
+    page.wait_for_selector("#toolbox.toolbox-summaries-loaded", state="attached")
+
+
 def test_a_facet_click_updates_10000_practices_within_budget(page: Page, synthetic: tuple[str, list[dict]]) -> None:
     url, practices = synthetic
     page.goto(url)
@@ -62,6 +81,8 @@ def test_a_facet_click_updates_10000_practices_within_budget(page: Page, synthet
     assert page.text_content("#toolbox-status") == f"{len(expected)} of {PRACTICES} practices"
     times += time_clicks(page)  # the second round clears every box again
     assert page.text_content("#toolbox-status") == f"{PRACTICES} of {PRACTICES} practices"
+    page.evaluate(TIME_TYPING, "x")  # the first words fetch the summaries: time the search once they are in
+    wait_for_summaries(page)
     typing = [page.evaluate(TIME_TYPING, words) for words in ("m", "me", "mentoring", "mentoring sch", "")]
     print(f"\n{PRACTICES} practices: clicks {fmt(times)} ms; typing {fmt(typing)} ms")
     # The median, so one pause of a busy test machine does not fail the run.
@@ -88,17 +109,72 @@ def test_cards_made_from_the_data_follow_the_catalogue_order(page: Page, synthet
     url, practices = synthetic
     page.goto(url + "?evidence=strong&q=reading")
     page.wait_for_selector("#toolbox.toolbox-ready")
-    expected = [p["id"] for p in practices if "strong" in p["evidence"] and "reading" in p["text"]]
-    shown = page.eval_on_selector_all(
-        "#toolbox-results > .practice-card:not([hidden])", "cards => cards.map(c => c.dataset.practiceId)"
-    )
-    assert shown == expected[:50]
+    wait_for_summaries(page)
+    expected = [p["id"] for p in practices if "strong" in p["evidence"] and "reading" in p["summary"]]
+    assert shown_ids(page) == expected[:50]
     page.click(".toolbox-more")
-    shown = page.eval_on_selector_all(
-        "#toolbox-results > .practice-card:not([hidden])", "cards => cards.map(c => c.dataset.practiceId)"
-    )
-    assert shown == expected[:100]
+    assert shown_ids(page) == expected[:100]
     assert page.evaluate("document.activeElement.closest('.practice-card').dataset.practiceId") == expected[50]
+
+
+def test_opening_the_page_fetches_only_the_summaries_of_the_cards_shown(
+    page: Page, synthetic: tuple[str, list[dict]]
+) -> None:
+    url, practices = synthetic
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(url)
+    page.wait_for_selector("#toolbox.toolbox-ready")
+    first = page.locator(f"{SHOWN} > p:not(.badges)").first
+    page.wait_for_function("p => p.textContent !== ''", arg=first.element_handle())
+    assert first.text_content() == practices[0]["summary"]
+    assert summary_chunks_fetched(requests) == {0}  # the first 50 cards are all in the first chunk
+    page.click(".toolbox-more")
+    page.wait_for_function("() => document.querySelectorAll('#toolbox-results > li > p:empty').length === 0")
+    assert summary_chunks_fetched(requests) == {0}
+    assert all(urlsplit(request).hostname == "127.0.0.1" for request in requests), requests
+
+
+def test_words_fetch_every_summary_and_find_a_practice_by_a_word_only_in_its_summary(
+    page: Page, synthetic: tuple[str, list[dict]]
+) -> None:
+    url, practices = synthetic
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(url + "?country=CAB")
+    page.wait_for_selector("#toolbox.toolbox-ready")
+    page.fill("#toolbox-q", "homework")
+    wait_for_summaries(page)
+    chunks = -(-PRACTICES // SUMMARY_CHUNK)
+    assert summary_chunks_fetched(requests) == set(range(chunks))
+    expected = [p for p in matching(practices, {"country": {"CAB"}}) if "homework" in p["summary"]]
+    assert expected and all("homework" not in p["title"].lower() for p in expected)
+    assert shown_ids(page) == [p["id"] for p in expected[:50]]
+    assert page.text_content("#toolbox-status") == f"{len(expected)} of {PRACTICES} practices"
+
+
+def test_cards_beyond_the_first_fifty_show_summaries_and_badges(page: Page, synthetic: tuple[str, list[dict]]) -> None:
+    url, practices = synthetic
+    page.goto(url + "?type=compensation")
+    page.wait_for_selector("#toolbox.toolbox-ready")
+    page.click(".toolbox-more")
+    expected = matching(practices, {"type": {"compensation"}})[50:100]
+    cards = page.locator(SHOWN)
+    assert cards.count() == 100
+    for n, practice in enumerate(expected[:5] + expected[-5:]):
+        card = cards.nth(50 + n if n < 5 else 95 + n - 5)
+        assert card.get_attribute("data-practice-id") == practice["id"]
+        assert card.locator("h2 a").text_content() == practice["title"]
+        page.wait_for_function("p => p.textContent !== ''", arg=card.locator("> p:not(.badges)").element_handle())
+        assert card.locator("> p:not(.badges)").text_content() == practice["summary"]
+        badges = card.locator("p.badges")
+        types = badges.locator(".badge--type").all_text_contents()
+        assert types == practice["type"]
+        isced = ", ".join(practice["isced"])
+        assert f"ISCED {isced} · {', '.join(practice['country'])}" in badges.text_content()
+        assert (badges.locator(".badge--submitted").count() == 0) is practice["reviewed"]
+        if not practice["reviewed"]:
+            assert badges.locator(".badge--submitted").text_content() == "Not yet reviewed"
 
 
 def test_counts_at_scale_match_the_data(page: Page, synthetic: tuple[str, list[dict]]) -> None:

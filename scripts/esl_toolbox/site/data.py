@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import csv
-import html
 import io
 import json
-import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -16,11 +14,11 @@ from ..settings import Settings
 from ..vocabularies import vocabulary
 from .facets import FACETS, FacetIndex, by_title
 from .formatting import source_link
-from .pages import description_html
 
 LICENCE = "CC BY 4.0"
 LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
 LIST_SEPARATOR = "; "
+PRACTICE_URL = "practices/{id}/"  # the toolbox page makes its links from it too
 
 # Record fields whose values are vocabulary terms, and the vocabulary each uses.
 LABELLED_FIELDS = {
@@ -53,13 +51,10 @@ CSV_COLUMNS = [
     "description",
 ]
 
-_TAG = re.compile(r"<[^>]+>")
-_WORD = re.compile(r"\w+")
-
 
 def practice_url(practice: Practice) -> str:
     """Address of a practice's page, relative to the site root."""
-    return f"practices/{practice.id}/"
+    return PRACTICE_URL.format(id=practice.id)
 
 
 def to_json(document: Any, compact: bool = False) -> str:
@@ -71,44 +66,59 @@ def to_json(document: Any, compact: bool = False) -> str:
 
 # --- the toolbox page's data ------------------------------------------------------------------
 
-
-def search_text(catalogue: Catalogue, practice: Practice) -> str:
-    """Lower-cased words a visitor may type to find the practice, each once, in reading order."""
-    countries = vocabulary("countries")
-    parts = [
-        practice.title,
-        practice.summary,
-        html.unescape(_TAG.sub(" ", description_html(practice.description))),
-        *(o.name for o in catalogue.organisations_of(practice)),
-        *(countries.label(c) for c in practice.countries),
-    ]
-    # Each word once: the filter asks whether a word is there, not how often, and the data file
-    # is what the toolbox page downloads.
-    return " ".join(dict.fromkeys(_WORD.findall(" ".join(parts).lower())))
+# The toolbox page downloads TOOLBOX_DATA up front, so it holds only what filtering and a card's
+# heading and badges need: ids, titles, review statuses and facet values as positions in each
+# facet's list of values. The summaries wait in files of SUMMARY_CHUNK, by position, which the
+# page fetches for the cards it shows, and all of them once a visitor types words.
+TOOLBOX_DATA = "toolbox.json"
+SUMMARY_FILE = "toolbox/summaries-{chunk}.json"  # relative to data/, like TOOLBOX_DATA
+SUMMARY_CHUNK = 200  # about 20 KB gzip a file: quick for the cards a filter shows, 50 files at 10,000
 
 
-def _toolbox_practice(catalogue: Catalogue, practice: Practice) -> dict[str, Any]:
-    entry: dict[str, Any] = {
-        "id": practice.id,
-        "title": practice.title,
-        "summary": practice.summary,
-        "url": practice_url(practice),
-    }
+def _value_positions(index: FacetIndex, practices: list[Practice]) -> dict[str, list[list[int]]]:
+    """Each facet's values of each practice, in the record's order, as positions in index.values."""
+    positions = {}
     for f in FACETS:
-        entry[f.key] = [str(v) for v in f.values_of(practice)]
-    entry["reviewed"] = practice.review.status == "reviewed"
-    entry["text"] = search_text(catalogue, practice)
-    return entry
+        position = {v.term.id: i for i, v in enumerate(index.values(f.key))}
+        positions[f.key] = [[position[v] for v in f.values_of(p)] for p in practices]
+    return positions
 
 
 def toolbox_data(catalogue: Catalogue, index: FacetIndex) -> dict[str, Any]:
-    """The facets with their values, and every practice by title, for the toolbox page's filters."""
-    facets = [
-        {"key": f.key, "label": f.label, "values": [{"id": v.id, "label": v.label} for v in index.values(f.key)]}
-        for f in FACETS
-    ]
-    practices = [_toolbox_practice(catalogue, p) for p in by_title(catalogue.practices)]
-    return {"facets": facets, "practices": practices}
+    """What the toolbox page loads up front: the facets with their values, and every practice by
+    title with its facet values as positions in those lists; the summaries are in summary_chunks."""
+    practices = by_title(catalogue.practices)
+    statuses = vocabulary("review_statuses").ids()
+    return {
+        "facets": [
+            {"key": f.key, "label": f.label, "values": [{"id": v.id, "label": v.label} for v in index.values(f.key)]}
+            for f in FACETS
+        ],
+        "url": PRACTICE_URL,
+        "statuses": statuses,
+        "summaries": {"file": SUMMARY_FILE, "chunk": SUMMARY_CHUNK},
+        # Columns rather than an object per practice: no repeated keys, and gzip packs a column tighter.
+        "practices": {
+            "id": [p.id for p in practices],
+            "title": [p.title for p in practices],
+            "status": [statuses.index(p.review.status) for p in practices],
+            "facets": _value_positions(index, practices),
+        },
+    }
+
+
+def summary_chunks(catalogue: Catalogue) -> dict[str, list[str]]:
+    """The summaries of the practices by title, SUMMARY_CHUNK to a file, by file name below data/."""
+    summaries = [p.summary for p in by_title(catalogue.practices)]
+    return {
+        SUMMARY_FILE.format(chunk=n): summaries[start : start + SUMMARY_CHUNK]
+        for n, start in enumerate(range(0, len(summaries), SUMMARY_CHUNK))
+    }
+
+
+def toolbox_files(catalogue: Catalogue, index: FacetIndex) -> dict[str, Any]:
+    """Every data file of the toolbox page, by file name below data/."""
+    return {TOOLBOX_DATA: toolbox_data(catalogue, index), **summary_chunks(catalogue)}
 
 
 # --- open data ----------------------------------------------------------------------------------

@@ -3,11 +3,15 @@
  * Within a facet, values combine with OR; facets, the words and "reviewed only" combine with AND.
  * Every facet value holds a bit set of practice indexes, so a change costs a few thousand word
  * operations however many practices there are, and only the cards that change are touched.
+ *
+ * data/toolbox.json, loaded up front, holds what filtering and a card's heading and badges need
+ * (see toolbox_data in site/data.py). The summaries come in chunk files, fetched for the cards
+ * shown, and all at once when a visitor first types words: words match titles and summaries.
  */
 (function () {
   "use strict";
 
-  var FACETS = ["type", "isced", "group", "country", "level", "evidence"];
+  var FACETS = []; // the facet keys, in the order of the data file; set when it has loaded
   var PAGE = 50; // cards shown at once; "Show more" adds as many again
   var TYPING_DELAY = 400; // ms the address waits for typing to pause
 
@@ -71,24 +75,31 @@
 
   /* The index: one bit set per facet value, the reviewed set and the folded texts. */
 
-  function buildIndex(practices) {
-    var n = practices.length;
+  function buildIndex(data) {
+    var practices = data.practices;
+    var n = practices.id.length;
     var index = { n: n, all: fullSet(n), values: {}, reviewed: emptySet(n), texts: [], textCache: {} };
-    FACETS.forEach(function (facet) {
-      index.values[facet] = new Map();
-    });
-    practices.forEach(function (practice, i) {
-      FACETS.forEach(function (facet) {
-        [].concat(practice[facet] == null ? [] : practice[facet]).forEach(function (value) {
-          var set = index.values[facet].get(String(value));
-          if (!set) index.values[facet].set(String(value), (set = emptySet(n)));
-          add(set, i);
-        });
+    data.facets.forEach(function (facet) {
+      // The data gives each practice's values as positions in the facet's list of values.
+      var sets = facet.values.map(function () { return emptySet(n); });
+      practices.facets[facet.key].forEach(function (positions, i) {
+        for (var k = 0; k < positions.length; k++) add(sets[positions[k]], i);
       });
-      if (practice.reviewed === true) add(index.reviewed, i);
-      index.texts.push(" " + wordsOf(practice.text || practice.title + " " + practice.summary).join(" "));
+      index.values[facet.key] = new Map(facet.values.map(function (value, k) { return [String(value.id), sets[k]]; }));
     });
+    practices.status.forEach(function (status, i) {
+      if (data.statuses[status] === "reviewed") add(index.reviewed, i);
+    });
+    setTexts(index, practices.title, []);
     return index;
+  }
+
+  /* The words each practice is found by: its title, and its summary once the summaries are in. */
+  function setTexts(index, titles, summaries) {
+    index.texts = titles.map(function (title, i) {
+      return " " + wordsOf(title + " " + (summaries[i] || "")).join(" ");
+    });
+    index.textCache = {};
   }
 
   function textMatches(index, query) {
@@ -184,26 +195,94 @@
     return { matches: members(result), counts: counts };
   }
 
+  /* The summaries, fetched a chunk at a time and each chunk once; onChunk(first, texts) hears of each. */
+
+  function Summaries(data, dataUrl, onChunk) {
+    this.count = data.practices.id.length;
+    this.size = data.summaries.chunk;
+    this.file = data.summaries.file;
+    this.dataUrl = dataUrl;
+    this.onChunk = onChunk;
+    this.texts = [];
+    this.requests = [];
+  }
+
+  Summaries.prototype.has = function (i) {
+    return this.texts[i] !== undefined;
+  };
+
+  Summaries.prototype.chunk = function (n) {
+    if (!this.requests[n]) {
+      var self = this;
+      // File names are relative to data/, like data/toolbox.json's own address.
+      var url = new URL(this.file.replace("{chunk}", n), this.dataUrl);
+      this.requests[n] = fetchJson(url).then(function (texts) {
+        var first = n * self.size;
+        texts.forEach(function (text, k) {
+          self.texts[first + k] = text;
+        });
+        self.onChunk(first, texts);
+      });
+      this.requests[n].catch(function () {
+        delete self.requests[n]; // a later need tries again
+      });
+    }
+    return this.requests[n];
+  };
+
+  /* Fetch the chunks that hold these practices' summaries. */
+  Summaries.prototype.need = function (positions) {
+    var chunks = new Set();
+    positions.forEach(function (i) {
+      if (!this.has(i)) chunks.add(Math.floor(i / this.size));
+    }, this);
+    chunks.forEach(function (n) {
+      this.chunk(n).catch(report);
+    }, this);
+  };
+
+  Summaries.prototype.all = function () {
+    if (!this.everything) {
+      var chunks = [];
+      for (var n = 0; n * this.size < this.count; n++) chunks.push(this.chunk(n));
+      var self = this;
+      this.everything = Promise.all(chunks);
+      this.everything.catch(function () {
+        delete self.everything;
+      });
+    }
+    return this.everything;
+  };
+
   /* The page. */
 
-  function Toolbox(root, data) {
+  function Toolbox(root, data, dataUrl) {
     this.root = root;
+    this.data = data;
     this.practices = data.practices;
-    this.index = buildIndex(data.practices);
+    this.count = data.practices.id.length;
+    this.index = buildIndex(data);
+    this.values = {}; // facet key -> its values, as the data lists them
+    data.facets.forEach(function (facet) {
+      this.values[facet.key] = facet.values;
+    }, this);
+    this.summaryElements = {}; // practice index -> the empty summary of a card made from the data
+    this.summaries = new Summaries(data, dataUrl, this.fillSummaries.bind(this));
+    this.words = "idle"; // whether words match summaries too: "idle", "loading", "ready" or "failed"
     this.form = document.getElementById("toolbox-filters");
     this.search = document.getElementById("toolbox-q");
     this.status = document.getElementById("toolbox-status");
     this.list = document.getElementById("toolbox-results");
-    this.dataUrl = new URL(root.getAttribute("data-src"), location.href);
-    var title = this.list.querySelector(".practice-card__title");
+    this.dataUrl = dataUrl;
+    var title = this.list.querySelector(".practice-card > :is(h2, h3)");
     this.headingTag = title ? title.tagName.toLowerCase() : "h2";
     this.limit = PAGE;
     this.typingTimer = 0;
     this.typingEntry = false; // the current history entry was made by typing
-    this.cards = this.practices.map(function () { return null; });
+    this.cards = this.practices.id.map(function () { return null; });
     var position = new Map();
-    this.practices.forEach(function (practice, i) {
-      position.set(practice.id, i);
+    this.practices.id.forEach(function (id, i) {
+      position.set(id, i);
     });
     var cards = this.cards;
     this.shown = Array.prototype.slice.call(this.list.querySelectorAll(".practice-card[data-practice-id]"));
@@ -308,6 +387,7 @@
   /* Filter and render from the form; history is "push", "replace" or null (address unchanged). */
   Toolbox.prototype.update = function (history) {
     var state = this.readForm();
+    if (wordsOf(state.q).length && (this.words === "idle" || this.words === "failed")) this.loadWords();
     this.limit = PAGE;
     this.render(evaluate(this.index, state), state);
     if (history) {
@@ -315,6 +395,31 @@
       setTimeout(this.remember.bind(this, state, history), 0);
       this.typingEntry = false;
     }
+  };
+
+  /* The first words typed fetch every summary; until they are in, words match the titles only. */
+  Toolbox.prototype.loadWords = function () {
+    var self = this;
+    this.words = "loading";
+    this.summaries.all().then(
+      function () {
+        setTexts(self.index, self.practices.title, self.summaries.texts);
+        self.words = "ready";
+        self.root.classList.add("toolbox-summaries-loaded");
+        if (self.root.isConnected) self.renderForm();
+      },
+      function (error) {
+        self.words = "failed";
+        report(error);
+        if (self.root.isConnected) self.renderForm();
+      }
+    );
+  };
+
+  /* Filter again without touching the address or the number of cards shown. */
+  Toolbox.prototype.renderForm = function () {
+    var state = this.readForm();
+    this.render(evaluate(this.index, state), state);
   };
 
   Toolbox.prototype.remember = function (state, how) {
@@ -347,9 +452,10 @@
       var active = FACETS.reduce(function (sum, f) { return sum + state.facets[f].length; }, 0);
       this.toggle.textContent = active ? "Filters (" + active + ")" : "Filters";
       this.root.classList.toggle("toolbox-filtered", isFiltered(state));
+      this.searching = wordsOf(state.q).length > 0;
     }
-    var total = this.practices.length;
-    var wanted = result.matches.slice(0, this.limit).map(this.cardFor, this);
+    var positions = result.matches.slice(0, this.limit);
+    var wanted = positions.map(this.cardFor, this);
     var keep = new Set(wanted);
     this.shown.forEach(function (card) {
       if (!keep.has(card)) card.hidden = true;
@@ -369,9 +475,19 @@
     var hiddenMatches = result.matches.length - wanted.length;
     this.more.hidden = hiddenMatches <= 0;
     this.more.textContent = "Show more practices (" + hiddenMatches + " not shown)";
-    var text = result.matches.length + " of " + plural(total);
+    var text = this.statusText(result.matches.length);
     if (this.status.textContent !== text) this.status.textContent = text;
+    this.summaries.need(positions.filter(function (i) { return this.summaryElements[i]; }, this));
     this.done.textContent = "Show " + plural(result.matches.length);
+  };
+
+  /* "12 of 300 practices", and whether words searched the summaries too. */
+  Toolbox.prototype.statusText = function (matches) {
+    var text = matches + " of " + plural(this.count);
+    if (!this.searching) return text;
+    if (this.words === "loading") return "Searching the titles while the summaries load… " + text;
+    if (this.words === "failed") return text + " (words searched in the titles only: the summaries did not load)";
+    return text;
   };
 
   Toolbox.prototype.renderCounts = function (counts) {
@@ -384,25 +500,74 @@
     });
   };
 
-  /* A card from the page, or one made from the data when the page does not hold it. */
+  /* A card from the page, or one made from the data when the page does not hold it: the markup
+   * of the card macro in templates/_macros.html.j2 (a browser test compares the two). */
   Toolbox.prototype.cardFor = function (i) {
     if (this.cards[i]) return this.cards[i];
-    var practice = this.practices[i];
-    var card = element("li", "practice-card");
-    card.setAttribute("data-practice-id", practice.id);
-    card.setAttribute("data-review", practice.reviewed ? "reviewed" : "submitted");
-    var heading = element(this.headingTag, "practice-card__title");
+    var id = this.practices.id[i];
+    var status = this.data.statuses[this.practices.status[i]];
+    var card = element("li", status === "reviewed" ? "practice-card" : "practice-card practice-card--submitted");
+    card.setAttribute("data-practice-id", id);
+    card.setAttribute("data-review", status);
+    var heading = element(this.headingTag, "");
     var link = element("a", "");
     // Practice addresses are relative to the site root, the folder above data/.
-    link.href = new URL("../" + practice.url, this.dataUrl).href;
-    link.textContent = practice.title;
+    link.href = new URL("../" + this.data.url.replace("{id}", id), this.dataUrl).href;
+    link.textContent = this.practices.title[i];
     heading.append(link);
-    var summary = element("p", "practice-card__summary");
-    summary.textContent = practice.summary || "";
-    card.append(heading, summary);
+    var summary = element("p", "");
+    if (this.summaries.has(i)) summary.textContent = this.summaries.texts[i];
+    else this.summaryElements[i] = summary; // filled when its chunk arrives
+    card.append(heading, summary, this.badges(i, status));
     this.cards[i] = card;
     return card;
   };
+
+  /* The intervention types as badges, then "ISCED 1, 2 · Country, Country", then "Not yet reviewed". */
+  Toolbox.prototype.badges = function (i, status) {
+    var badges = element("p", "badges");
+    this.valuesOf("type", i).forEach(function (value) {
+      var badge = element("span", "badge badge--type");
+      badge.textContent = value.label;
+      badges.append(badge, " ");
+    });
+    var isced = this.valuesOf("isced", i).map(function (value) { return value.id; }).join(", ");
+    var countries = this.valuesOf("country", i).map(function (value) { return value.label; }).join(", ");
+    badges.append((isced ? "ISCED " + isced : "") + (isced && countries ? " · " : "") + countries);
+    if (status !== "reviewed") {
+      var review = element("span", "badge badge--submitted");
+      review.textContent = "Not yet reviewed";
+      badges.append(" ", review);
+    }
+    return badges;
+  };
+
+  /* A practice's values of one facet, in the record's order. */
+  Toolbox.prototype.valuesOf = function (facet, i) {
+    var values = this.values[facet];
+    if (!values) return [];
+    return this.practices.facets[facet][i].map(function (k) { return values[k]; });
+  };
+
+  Toolbox.prototype.fillSummaries = function (first, texts) {
+    for (var k = 0; k < texts.length; k++) {
+      var summary = this.summaryElements[first + k];
+      if (!summary) continue;
+      summary.textContent = texts[k];
+      delete this.summaryElements[first + k];
+    }
+  };
+
+  function fetchJson(url) {
+    return fetch(url).then(function (response) {
+      if (!response.ok) throw new Error(url + ": " + response.status + " " + response.statusText);
+      return response.json();
+    });
+  }
+
+  function report(error) {
+    if (window.console) console.error("toolbox:", error);
+  }
 
   function element(tag, className) {
     var el = document.createElement(tag);
@@ -443,14 +608,12 @@
     var root = document.getElementById("toolbox");
     current = null;
     if (!root || !root.getAttribute("data-src")) return;
-    fetch(new URL(root.getAttribute("data-src"), location.href))
-      .then(function (response) {
-        if (!response.ok) throw new Error(response.status + " " + response.statusText);
-        return response.json();
-      })
+    var dataUrl = new URL(root.getAttribute("data-src"), location.href);
+    fetchJson(dataUrl)
       .then(function (data) {
         if (!root.isConnected) return;
-        var toolbox = new Toolbox(root, data);
+        FACETS = data.facets.map(function (facet) { return facet.key; });
+        var toolbox = new Toolbox(root, data, dataUrl);
         current = toolbox;
         var fromAddress = stateFromQuery(location.search);
         // Words that overrides/main.html kept away from Material's search (it opens on ?q=).
