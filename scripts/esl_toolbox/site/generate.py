@@ -4,19 +4,22 @@
 `build/docs/` is the hand-written `docs/` plus the generated pages, the data files, the JSON
 Schema and the site's assets; `build/overrides/` is a copy of the package's Material template
 overrides; the config file holds the settings that come from the vocabularies. All are made
-in memory and then written, touching only the files whose content changed, so `mkdocs serve`
-reloads just what changed. Nothing generated ever lands in `docs/`; `build/` is ignored by git.
+in memory and then written in one burst, touching only the files whose content changed, so
+`mkdocs serve` reloads just what changed and never reads a file half written. Nothing generated
+ever lands in `docs/`; `build/` is ignored by git.
 """
 
 from __future__ import annotations
 
+import os
+from collections.abc import Mapping
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from ..catalogue import Catalogue
 from ..settings import Settings
-from .data import practices_csv, practices_json, to_json, toolbox_data
+from .data import practices_csv, practices_json, to_json, toolbox_files
 from .pages import SiteContext, render_generated_config, render_pages
 
 BUILD_DIR = "build"
@@ -66,11 +69,10 @@ def generated_pages(ctx: SiteContext, hand_written: dict[str, bytes]) -> dict[st
 
 
 def data_files(ctx: SiteContext, root: Path) -> dict[str, bytes]:
-    files = {
-        "docs/data/toolbox.json": to_json(toolbox_data(ctx.catalogue, ctx.index), compact=True),
-        "docs/data/practices.json": practices_json(ctx.catalogue, ctx.settings),
-        "docs/data/practices.csv": practices_csv(ctx.catalogue, ctx.settings),
-    }
+    toolbox = toolbox_files(ctx.catalogue, ctx.index)
+    files = {f"docs/data/{name}": to_json(document, compact=True) for name, document in toolbox.items()}
+    files["docs/data/practices.json"] = practices_json(ctx.catalogue, ctx.settings)
+    files["docs/data/practices.csv"] = practices_csv(ctx.catalogue, ctx.settings)
     encoded = {path: text.encode("utf-8") for path, text in files.items()}
     encoded.update({f"docs/schema/{name}": data for name, data in _files_below(root / SCHEMA_DIR).items()})
     return encoded
@@ -78,7 +80,11 @@ def data_files(ctx: SiteContext, root: Path) -> dict[str, bytes]:
 
 def source_tree(root: Path, catalogue: Catalogue, settings: Settings, with_pdf: bool) -> dict[str, bytes]:
     """Every file of build/docs and build/overrides, by its path below build/."""
-    ctx = SiteContext(catalogue, settings, with_pdf)
+    return site_tree(root, SiteContext(catalogue, settings, with_pdf))
+
+
+def site_tree(root: Path, ctx: SiteContext) -> dict[str, bytes]:
+    """The source tree made from a context that `serve` has already rendered some pages with."""
     hand_written = {f"docs/{p}": data for p, data in _files_below(root / HAND_WRITTEN_DIR).items()}
     files = {GENERATED_CONFIG: render_generated_config().encode("utf-8"), **hand_written}
     files.update(generated_pages(ctx, hand_written))
@@ -88,20 +94,36 @@ def source_tree(root: Path, catalogue: Catalogue, settings: Settings, with_pdf: 
     return dict(sorted(files.items()))
 
 
-def write_tree(files: dict[str, bytes], build_dir: Path) -> list[str]:
-    """Make build/docs and build/overrides hold exactly `files`; return the paths that changed."""
-    changed = []
-    for path, data in files.items():
-        target = build_dir / path
-        if target.is_file() and target.read_bytes() == data:
-            continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
-        changed.append(path)
+def write_tree(files: dict[str, bytes], build_dir: Path, previous: Mapping[str, bytes] | None = None) -> list[str]:
+    """Make build/docs and build/overrides hold exactly `files`; return the paths that changed.
+
+    `previous` is the tree the last call wrote, when the caller kept it: comparing with it spares
+    reading every file back."""
+    if previous is None:
+        changed = [path for path, data in files.items() if not _holds(build_dir / path, data)]
+    else:
+        changed = [path for path, data in files.items() if previous.get(path) != data]
+    write_files({path: files[path] for path in changed}, build_dir)
     for folder in MANAGED_DIRS:
         (build_dir / folder).mkdir(parents=True, exist_ok=True)
         changed.extend(_remove_stale(build_dir, folder, files))
     return changed
+
+
+def write_files(files: dict[str, bytes], build_dir: Path) -> None:
+    """Write every file below build_dir, each through a temporary file renamed over the old one."""
+    # Everything is rendered before the first write, so the writes come in one burst that MkDocs'
+    # watcher sees as one change; the rename means it never reads a page half written.
+    for path, data in files.items():
+        target = build_dir / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")  # MkDocs skips dotfiles
+        temporary.write_bytes(data)
+        os.replace(temporary, target)
+
+
+def _holds(target: Path, data: bytes) -> bool:
+    return target.is_file() and target.read_bytes() == data
 
 
 def _remove_stale(build_dir: Path, folder: str, files: dict[str, bytes]) -> list[str]:
