@@ -19,6 +19,7 @@ import datetime as dt
 import json
 import os
 import platform
+import re
 import shutil
 import subprocess
 import sys
@@ -119,8 +120,14 @@ def log(message: str) -> None:
 
 
 def validate_runs(root: Path, runs: int) -> Series:
-    command = [*ESL_TOOLBOX, "validate"]
-    return measure.repeat(runs, lambda: checked(command, run_command(command, root, ENV)))
+    """Cold runs (`--no-cache`: every file parsed), then warm runs (unchanged files taken from
+    build/cache/, filled by one run first); the warm series is kept on the cold one as `.warm`."""
+    cold, warm = [*ESL_TOOLBOX, "validate", "--no-cache"], [*ESL_TOOLBOX, "validate"]
+    series = measure.repeat(runs, lambda: checked(cold, run_command(cold, root, ENV)))
+    shutil.rmtree(root / "build" / "cache", ignore_errors=True)
+    checked(warm, run_command(warm, root, ENV))
+    series.warm = measure.repeat(runs, lambda: checked(warm, run_command(warm, root, ENV)))
+    return series
 
 
 def generate_runs(root: Path, runs: int) -> Series:
@@ -160,9 +167,14 @@ def mkdocs_runs(root: Path, runs: int) -> Series:
 
 
 def site_sizes(site: Path) -> dict[str, object]:
+    """Sizes of the built site. The toolbox figures count what its page loads up front: the page
+    (with its first cards), data/toolbox.json and toolbox.js; Material's own CSS and scripts are
+    not counted. The summary chunks (data/toolbox/) are fetched later: a chunk for cards shown
+    beyond the page's own, all of them once a visitor types words; they are counted apart."""
     pages = measure.html_pages(site)
     largest_bytes, largest = pages[0]
     toolbox = [site / "toolbox" / "index.html", site / "data" / "toolbox.json", site / "assets" / "toolbox.js"]
+    chunks = sorted((site / "data" / "toolbox").glob("summaries-*.json"))
     return {
         "site_bytes": measure.folder_size(site),
         "html_pages": len(pages),
@@ -172,6 +184,9 @@ def site_sizes(site: Path) -> dict[str, object]:
         "toolbox_gzip": sum(measure.gzip_size(p) for p in toolbox if p.exists()),
         "toolbox_raw": sum(p.stat().st_size for p in toolbox if p.exists()),
         "toolbox_parts_gzip": {p.relative_to(site).as_posix(): measure.gzip_size(p) for p in toolbox if p.exists()},
+        "toolbox_summary_chunks": len(chunks),
+        "toolbox_summaries_gzip": sum(measure.gzip_size(p) for p in chunks),
+        "toolbox_largest_chunk_gzip": max((measure.gzip_size(p) for p in chunks), default=0),
     }
 
 
@@ -277,7 +292,7 @@ def bench_serve(root: Path, runs: int) -> dict[str, float | None]:
         if ready is None:
             raise RuntimeError(f"esl-toolbox serve did not answer; see {log_file}")
         startup = time.perf_counter() - start
-        time.sleep(2)  # let the watcher take its first snapshot
+        time.sleep(2)  # let MkDocs' watcher take its first look at build/
         timings, loads = [], [load]
         for attempt in range(runs):
             title = f"Benchmark edit {attempt + 1} of {record.stem}"
@@ -285,7 +300,7 @@ def bench_serve(root: Path, runs: int) -> dict[str, float | None]:
             _edit_title(record, title)
             seconds = measure.wait_for(lambda title=title: title in measure.fetch(page)[1], timeout=300)
             timings.append(seconds)
-            time.sleep(1.5)  # let serve settle before the next change
+            _wait_until_serve_is_idle(log_file, attempt + 1, page)
     finally:
         measure.stop_process_group(process)
     shown = [t for t in timings if t is not None]
@@ -293,8 +308,23 @@ def bench_serve(root: Path, runs: int) -> dict[str, float | None]:
         "startup_seconds": startup,
         "rebuild_seconds": sorted(shown)[len(shown) // 2] if len(shown) == len(timings) else None,
         "rebuild_runs": timings,
+        "first_page_written_runs": _first_page_seconds(log_file),
         "loads": loads,
     }
+
+
+def _wait_until_serve_is_idle(log_file: Path, edits: int, page: str) -> None:
+    """Wait until serve has written the rest of the tree for every edit so far and MkDocs has built it,
+    so that each run times one change alone."""
+    measure.wait_for(lambda: log_file.read_text("utf-8").count(" regenerated ") >= edits, timeout=300)
+    time.sleep(1)  # MkDocs notices the files within half a second; a page request then waits for its build
+    measure.fetch(page, timeout=300)
+
+
+def _first_page_seconds(log_file: Path) -> list[float]:
+    """Seconds from serve noticing the changed record to writing its page, by its own log lines."""
+    pattern = r"esl-toolbox serve: wrote docs/practices/\S+ in ([0-9.]+) s"
+    return [float(seconds) for seconds in re.findall(pattern, log_file.read_text("utf-8"))]
 
 
 # --- the table -----------------------------------------------------------------------------------
@@ -317,6 +347,11 @@ ROWS: list[tuple[str, Callable[[SizeResult], str]]] = [
     (
         "validation peak memory, all processes (MB)",
         lambda r: f"{r.validate.median('peak_tree_mb'):.0f}" if r.validate else "–",
+    ),
+    ("validation, warm: unchanged files from build/cache/ (s)", lambda r: _seconds(getattr(r.validate, "warm", None))),
+    (
+        "validation peak memory, warm (MB)",
+        lambda r: f"{r.validate.warm.median('peak_tree_mb'):.0f}" if hasattr(r.validate, "warm") else "–",
     ),
     ("page and data generation (s)", lambda r: _seconds(r.generate)),
     ("full site build, `build --no-pdf` (s)", lambda r: _seconds(r.build)),

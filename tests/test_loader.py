@@ -2,7 +2,8 @@
 
 from pathlib import Path
 
-from esl_toolbox.loader import MAX_FILE_BYTES, load_document
+import yaml
+from esl_toolbox.loader import MAX_FILE_BYTES, _RecordLoader, load_document
 
 
 def write(tmp_path: Path, text: str | bytes, name: str = "rec.yml") -> Path:
@@ -77,3 +78,25 @@ def test_loader_refuses_anchors_even_without_aliases(tmp_path):
 def test_an_ampersand_in_text_is_not_an_anchor(tmp_path):
     doc, problems = load_document(write(tmp_path, "title: R&D & more\n"))
     assert problems == [] and doc.data == {"title": "R&D & more"}
+
+
+SCALARS_OF_EVERY_KIND = """\
+words: [NO, yes, Off, on, TRUE, false, ~, null, Null, NULL, x, ES, R&D, =, <<, --, ., ..]
+numbers: [0, -1, +7, 0x1F, 0o17, 017, 0b101, 1_000, 1:30, 190:20:30.15, 12abc, 2026]
+floats: [1.5, -.5, .inf, -.Inf, .nan, 1e3, 6.8523015e+5]
+dates: [2026-11-20, 2026-11-20T10:00:00Z]
+quoted: ['1', "true", 'NO']
+empty:
+"""
+
+
+def _tags(node: yaml.Node) -> list:
+    if isinstance(node, yaml.ScalarNode):
+        return [(node.tag, node.value)]
+    items = node.value if isinstance(node, yaml.SequenceNode) else [n for pair in node.value for n in pair]
+    return [node.tag] + [tag for item in items for tag in _tags(item)]
+
+
+def test_loader_resolves_plain_scalars_exactly_as_pyyaml_does():
+    ours = yaml.compose(SCALARS_OF_EVERY_KIND, Loader=_RecordLoader)
+    assert _tags(ours) == _tags(yaml.compose(SCALARS_OF_EVERY_KIND, Loader=yaml.CSafeLoader))

@@ -4,6 +4,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from esl_toolbox import validate
 from esl_toolbox.validate import validate_paths
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -166,3 +167,28 @@ def test_links_that_point_outside_the_practices_folder_are_refused(tmp_path):
     report = validate_paths([tmp_path / "practices"], tmp_path)
     refused = [p for p in report.errors if "outside practices/" in p.message]
     assert [p.path.rsplit("/", 1)[-1] for p in refused] == ["secret.yml"]
+
+
+def test_worker_processes_give_the_same_problems_and_records_as_one_process(monkeypatch):
+    paths = [VALID / "practices", *sorted(BROKEN.glob("*.yml"))]
+    alone = validate_paths(paths, VALID)
+    monkeypatch.setattr(validate, "PARALLEL_FROM", 1)
+    shared = validate_paths(paths, VALID)
+    assert [str(p) for p in shared.problems] == [str(p) for p in alone.problems]
+    assert [f.record for f in shared.files] == [f.record for f in alone.files]
+    assert sum(f.record is not None for f in shared.files) >= 3
+
+
+def test_a_report_without_records_has_the_same_problems():
+    paths = [VALID / "practices", *sorted(BROKEN.glob("*.yml"))]
+    lean = validate_paths(paths, VALID, keep_records=False)
+    assert lean.problems == validate_paths(paths, VALID).problems
+    assert all(f.record is None for f in lean.files)
+
+
+def test_checking_the_practices_folder_resolves_references_to_files_on_disk(tmp_path):
+    shutil.copytree(VALID / "practices", tmp_path / "practices")
+    (tmp_path / "practices" / "projects" / "example-project.yml").write_text("not: a valid project\n")
+    errors = validate_paths([tmp_path / "practices"], tmp_path).errors
+    assert not any("no project has the id" in p.message for p in errors)
+    assert any(p.path.endswith("example-project.yml") for p in errors)

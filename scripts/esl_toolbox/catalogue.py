@@ -8,6 +8,7 @@ from pathlib import Path
 
 from .model import Funding, Organisation, Period, Practice, Project, Source
 from .validate import PRACTICES_DIR, Report, validate_paths
+from .validation_cache import open_cache
 
 
 class InvalidRecords(Exception):
@@ -72,6 +73,13 @@ def catalogue_from_report(report: Report) -> Catalogue:
     return Catalogue(practices, projects)
 
 
-def load_catalogue(root: Path) -> Catalogue:
-    """Validate every record under root/practices and return them; raise InvalidRecords on any error."""
-    return catalogue_from_report(validate_paths([root / PRACTICES_DIR], root))
+def load_catalogue(root: Path, *, use_cache: bool = True) -> Catalogue:
+    """Validate every record under root/practices and return them; raise InvalidRecords on any error.
+
+    Files unchanged since an earlier check are taken from the project's validation cache.
+    """
+    cache = open_cache(root) if use_cache else None
+    report = validate_paths([root / PRACTICES_DIR], root, cache=cache)
+    if cache is not None:
+        cache.save()
+    return catalogue_from_report(report)

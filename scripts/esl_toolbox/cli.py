@@ -22,6 +22,7 @@ def _root() -> Path:
 def cmd_validate(args: argparse.Namespace) -> int:
     from .report import WRITERS
     from .validate import PRACTICES_DIR, validate_paths
+    from .validation_cache import open_cache
 
     root = _root()
     paths = [Path(p) for p in args.paths] or [root / PRACTICES_DIR]
@@ -29,7 +30,10 @@ def cmd_validate(args: argparse.Namespace) -> int:
     if missing:
         print(f"esl-toolbox validate: no such file or folder: {', '.join(missing)}", file=sys.stderr)
         return EXIT_USAGE
-    report = validate_paths(paths, root)
+    cache = None if args.no_cache else open_cache(root)
+    report = validate_paths(paths, root, cache=cache, keep_records=False)
+    if cache is not None:
+        cache.save()
     WRITERS[args.format](report, sys.stdout)
     return EXIT_PROBLEMS if report.errors else EXIT_OK
 
@@ -69,6 +73,9 @@ def build_parser() -> argparse.ArgumentParser:
     validate = commands.add_parser("validate", help="check practice records and report every problem")
     validate.add_argument("paths", nargs="*", metavar="PATH", help="record files or folders (default: practices/)")
     validate.add_argument("--format", choices=("text", "github", "json"), default="text", help="output format")
+    validate.add_argument(
+        "--no-cache", action="store_true", help="check every file again, ignoring build/cache/ (a cold run)"
+    )
     validate.set_defaults(run=cmd_validate)
 
     schema = commands.add_parser("schema", help="write schema/*.schema.json from the model")

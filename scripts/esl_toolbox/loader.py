@@ -7,7 +7,9 @@ and unbounded nesting. Each of those becomes a Problem here instead.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +37,37 @@ _SCALARS = {
 
 _STR, _SEQ, _MAP = _TAG + "str", _TAG + "seq", _TAG + "map"
 
+
+_IMPLICIT_RULES = yaml.resolver.Resolver.yaml_implicit_resolvers
+_WILDCARD_RULES = tuple(_IMPLICIT_RULES.get(None, ()))
+_RULES_BY_FIRST_CHARACTER = {first: tuple(rules) + _WILDCARD_RULES for first, rules in _IMPLICIT_RULES.items()}
+_ScalarNode, _SequenceNode = yaml.ScalarNode, yaml.SequenceNode
+
+
+class _RecordLoader(yaml.CSafeLoader):
+    """libyaml's composer with a leaner resolver: PyYAML's own YAML 1.1 rules, found by first character.
+
+    libyaml calls back into Python for every node, so these callbacks are most of a record's parse.
+    A tag still comes from exactly the same regular expressions (`yes` is still a boolean, which
+    the builder keeps as text), but only a plain scalar whose first character can start something
+    other than text is matched at all.
+    """
+
+    def resolve(self, kind: type, value: Any, implicit: tuple[bool, bool]) -> str:
+        if kind is _ScalarNode:
+            if implicit[0] and (_WILDCARD_RULES or value[:1] in _RULES_BY_FIRST_CHARACTER):
+                for tag, pattern in _RULES_BY_FIRST_CHARACTER.get(value[:1], _WILDCARD_RULES):
+                    if pattern.match(value):
+                        return tag
+            return _STR
+        return _SEQ if kind is _SequenceNode else _MAP
+
+    # Called around every node for path resolvers, which records never register: built-in
+    # callables that do nothing cost a fraction of a Python method (they are not bound to self).
+    descend_resolver = {}.get
+    ascend_resolver = tuple
+
+
 Position = tuple[int, int]
 
 
@@ -55,13 +88,18 @@ class Document:
         """Line and column of the deepest part of `loc` the file has (of its key, if asked and found)."""
         node, key_node = self.root, None
         for depth, part in enumerate(loc):
-            child = _child(node, part)
+            child = self._fields.get(part) if depth == 0 else _child(node, part)
             if child is None:
                 return _mark(node)
             key_node, node = child
             if depth == len(loc) - 1 and prefer_key and key_node is not None:
                 return _mark(key_node)
         return _mark(node)
+
+    @cached_property
+    def _fields(self) -> dict[str, tuple[yaml.Node, yaml.Node]]:
+        # Every check that reports a problem starts here, most at a top-level field.
+        return {key.value: (key, value) for key, value in self.root.value}
 
     @property
     def values(self) -> dict[tuple, Position]:
@@ -109,15 +147,18 @@ class _Builder:
     def build(self, node: yaml.Node, depth: int = 0) -> Any:
         if depth > MAX_DEPTH:
             raise _Rejected(*_mark(node), f"nested more than {MAX_DEPTH} levels deep; records are not that deep")
-        tag = node.tag
-        if tag == _MAP and isinstance(node, yaml.MappingNode):
+        kind, tag = type(node), node.tag
+        if kind is yaml.ScalarNode:
+            if tag == _STR:  # most values are text: no constructor to call
+                return node.value
+            constructor = _SCALARS.get(tag)
+            if constructor is not None:
+                return constructor(node)
+        elif kind is yaml.MappingNode and tag == _MAP:
             return self._mapping(node, depth)
-        if tag == _SEQ and isinstance(node, yaml.SequenceNode):
+        elif kind is yaml.SequenceNode and tag == _SEQ:
             return [self.build(item, depth + 1) for item in node.value]
-        constructor = _SCALARS.get(tag)
-        if constructor is None or not isinstance(node, yaml.ScalarNode):
-            raise _Rejected(*_mark(node), f"YAML tags such as {tag.replace(_TAG, '!!')} are not allowed in records")
-        return constructor(node)
+        raise _Rejected(*_mark(node), f"YAML tags such as {tag.replace(_TAG, '!!')} are not allowed in records")
 
     def _mapping(self, node: yaml.MappingNode, depth: int) -> dict:
         result: dict[str, Any] = {}
@@ -131,7 +172,10 @@ class _Builder:
                     *_mark(key_node),
                     f"duplicate key '{key}' (first at line {_mark(first)[0]}); YAML would silently keep only the last",
                 )
-            result[key] = self.build(value_node, depth + 1)
+            if type(value_node) is _ScalarNode and value_node.tag == _STR and depth < MAX_DEPTH:
+                result[key] = value_node.value  # most values are text: spare them a call
+            else:
+                result[key] = self.build(value_node, depth + 1)
         return result
 
 
@@ -144,14 +188,21 @@ def _line_col_of_offset(raw: bytes, offset: int) -> Position:
     return before.count(b"\n") + 1, offset - (before.rfind(b"\n") + 1) + 1
 
 
-def _read_text(path: Path, shown: str) -> tuple[str | None, list[Problem]]:
+def read_record_bytes(path: str | Path, shown: str) -> tuple[bytes | None, list[Problem]]:
+    """The file's bytes, unless it is too large to be a record or cannot be read."""
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            return None, [_problem(shown, 1, 1, f"file is {size:,} bytes; a record must be under {MAX_FILE_BYTES:,}")]
-        raw = path.read_bytes()
+        with open(path, "rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            if size > MAX_FILE_BYTES:
+                return None, [
+                    _problem(shown, 1, 1, f"file is {size:,} bytes; a record must be under {MAX_FILE_BYTES:,}")
+                ]
+            return handle.read(), []
     except OSError as exc:
         return None, [_problem(shown, 1, 1, f"cannot read the file: {exc.strerror or exc}")]
+
+
+def _decode(raw: bytes, shown: str) -> tuple[str | None, list[Problem]]:
     if b"\x00" in raw:
         return None, [_problem(shown, *_line_col_of_offset(raw, raw.index(b"\x00")), "binary file, not YAML text")]
     if raw.startswith(b"\xef\xbb\xbf"):
@@ -214,7 +265,15 @@ def _too_deep(text: str) -> Position | None:
 def load_document(path: Path, shown: str | None = None) -> tuple[Document | None, list[Problem]]:
     """Read and parse one record file; on any problem return no document and say why."""
     shown = shown or str(path)
-    text, problems = _read_text(path, shown)
+    raw, problems = read_record_bytes(path, shown)
+    if raw is None:
+        return None, problems
+    return parse_document(raw, shown)
+
+
+def parse_document(raw: bytes, shown: str) -> tuple[Document | None, list[Problem]]:
+    """Parse a record file's bytes; on any problem return no document and say why."""
+    text, problems = _decode(raw, shown)
     if text is None:
         return None, problems
     try:
@@ -224,11 +283,15 @@ def load_document(path: Path, shown: str | None = None) -> tuple[Document | None
             return None, [
                 _problem(shown, *deep, f"nested more than {MAX_DEPTH} levels deep; records are not that deep")
             ]
-        root = yaml.compose(text, Loader=yaml.CSafeLoader)
+        root = yaml.compose(text, Loader=_RecordLoader)
     except yaml.YAMLError as exc:
         return None, [_yaml_error_problem(shown, text, exc)]
     except RecursionError:
         return None, [_problem(shown, 1, 1, "nested too deeply to read")]
+    return _document(shown, text, root)
+
+
+def _document(shown: str, text: str, root: yaml.Node | None) -> tuple[Document | None, list[Problem]]:
     if root is None:
         return None, [_problem(shown, 1, 1, "file holds no data, only comments")]
     if not isinstance(root, yaml.MappingNode):

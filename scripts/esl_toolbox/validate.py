@@ -3,20 +3,24 @@
 from __future__ import annotations
 
 import difflib
+import gc
+import json
 import os
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from pydantic import BaseModel, ValidationError
 
-from .loader import Document, load_document
+from .loader import Document, parse_document, read_record_bytes
 from .messages import describe_error
 from .model import Practice, Project
 from .problems import ERROR, WARNING, Problem, format_path
+from .validation_cache import CachedFile, ValidationCache, file_digest
 
 PRACTICES_DIR = "practices"
 PROJECTS_DIR = "projects"
@@ -28,14 +32,25 @@ MAX_SUMMARY_SENTENCES = 3
 PARALLEL_FROM = 400  # below this, starting worker processes costs more than it saves
 
 
+class RecordLinks(NamedTuple):
+    """What checks across files compare of a valid record: its kind, id and title, and the ids it names."""
+
+    is_project: bool
+    id: str
+    title: str
+    project: str | None = None
+    related: tuple[str, ...] = ()
+
+
 @dataclass
 class CheckedFile:
-    """One file's record and problems, and where the fields that other files refer to stand."""
+    """One file's problems, its record's links, where the linked fields stand, and the record if kept."""
 
     path: str
     record: Practice | Project | None = None
     problems: list[Problem] = field(default_factory=list)
     anchors: dict[tuple, tuple[int, int]] = field(default_factory=dict)
+    links: RecordLinks | None = None
 
     def problem(self, loc: tuple, severity: str, message: str) -> Problem:
         line, column = self.anchors.get(loc, (1, 1))
@@ -79,19 +94,32 @@ def is_project_file(path: Path) -> bool:
 
 def record_files(paths: Iterable[Path]) -> list[Path]:
     """The record files named, with folders expanded to the YAML files below them."""
-    found: list[Path] = []
+    return [Path(name) for name in _record_file_names(paths)]
+
+
+def _record_file_names(paths: Iterable[Path]) -> list[str]:
+    found: list[str] = []
     for path in paths:
-        if path.is_dir():
-            found.extend(sorted(_yaml_files_below(path)))
-        else:
-            found.append(path)
+        found.extend(_yaml_files_below(path) if path.is_dir() else [str(path)])
     return found
 
 
-def _yaml_files_below(folder: Path) -> Iterator[Path]:
+def _yaml_files_below(folder: Path) -> list[str]:
+    """The YAML files below a folder, in path order; as strings, since ten thousand Paths cost more than the walk."""
+    return sorted(_walk_yaml_files(folder), key=lambda name: name.split(os.sep))
+
+
+def _walk_yaml_files(folder: Path) -> Iterator[str]:
     for dirpath, dirnames, filenames in os.walk(folder):
         dirnames[:] = [d for d in dirnames if not d.startswith(".")]
-        yield from (Path(dirpath, name) for name in filenames if name.endswith(RECORD_SUFFIXES))
+        yield from (os.path.join(dirpath, name) for name in filenames if name.endswith(RECORD_SUFFIXES))
+
+
+def _shown(name: str, cwd_prefix: str) -> str:
+    """shown_path() of a path string as the walk gives it, by string operations alone."""
+    if os.path.isabs(name) and name.startswith(cwd_prefix):
+        return name[len(cwd_prefix) :]
+    return name
 
 
 # --- one file -----------------------------------------------------------------------------------
@@ -211,43 +239,176 @@ def _anchors(doc: Document, record: Any) -> dict[tuple, tuple[int, int]]:
     return {loc: doc.position(loc) for loc in locs}
 
 
+def _links(record: Practice | Project) -> RecordLinks:
+    if isinstance(record, Project):
+        return RecordLinks(True, record.id, record.title)
+    return RecordLinks(False, record.id, record.title, record.project, tuple(record.related))
+
+
 def check_file(path: Path, shown: str | None = None) -> CheckedFile:
     """Load, validate and lint one record file."""
-    checked = CheckedFile(shown or shown_path(path))
+    shown = shown or shown_path(path)
+    return _checked_file(shown, _check_path(path, shown, keep_record=True, keep_data=False))
+
+
+def _check_path(path: Path, shown: str, keep_record: bool, keep_data: bool) -> CachedFile:
     refusal = _refusal(path)
     if refusal:
-        checked.problems.append(Problem(checked.path, 1, 1, ERROR, "", refusal))
-        return checked
-    doc, checked.problems = load_document(path, checked.path)
-    if doc is None:
-        return checked
-    model = Project if is_project_file(path) else Practice
+        return _uncacheable([Problem(shown, 1, 1, ERROR, "", refusal)])
+    raw, problems = read_record_bytes(path, shown)
+    if raw is None:
+        return _uncacheable(problems)
+    return _check_bytes(raw, path, shown, keep_record, keep_data)
+
+
+def _check_bytes(raw: bytes, path: Path, shown: str, keep_record: bool, keep_data: bool) -> CachedFile:
+    """Everything one file's bytes say about it, in the form the cache keeps."""
+    doc, problems = parse_document(raw, shown)
+    record, anchors = None, {}
+    if doc is not None:
+        model = Project if is_project_file(path) else Practice
+        try:
+            record = model.model_validate(doc.data)
+        except ValidationError as exc:
+            problems.extend(_model_problems(doc, model, exc))
+            # A warning such as an e-mail address is still worth showing on an invalid record.
+            problems.extend(check_no_email_addresses(doc, None, path))
+        else:
+            for check in FILE_CHECKS:
+                problems.extend(check(doc, record, path))
+            anchors = _anchors(doc, record)
+    result = {
+        "problems": [[p.line, p.column, p.severity, p.field, p.message] for p in problems],
+        "anchors": [[list(loc), line, column] for loc, (line, column) in anchors.items()],
+        "links": _links_as_list(record),
+    }
+    data = json.dumps(doc.data) if keep_data and record is not None else None
+    return CachedFile(file_digest(raw), result, data, record if keep_record else None)
+
+
+def _uncacheable(problems: list[Problem]) -> CachedFile:
+    """The result of a file that was refused or could not be read: no bytes to key it by."""
+    return CachedFile("", {"problems": [[p.line, p.column, p.severity, p.field, p.message] for p in problems]})
+
+
+def _links_as_list(record: Practice | Project | None) -> list | None:
+    if record is None:
+        return None
+    links = _links(record)
+    return [links.is_project, links.id, links.title, links.project, list(links.related)]
+
+
+def _checked_file(shown: str, outcome: CachedFile) -> CheckedFile:
+    """A file's CheckedFile from its results, fresh or cached; TypeError or ValueError if they are malformed."""
+    result = outcome.result
+    return CheckedFile(
+        shown,
+        record=outcome.record,
+        problems=[_problem_from(shown, *item) for item in result["problems"]],
+        anchors=_anchors_from(result.get("anchors", ())),
+        links=_links_from(result.get("links")),
+    )
+
+
+def _position(line: Any, column: Any) -> tuple[int, int]:
+    if type(line) is not int or type(column) is not int or line < 1 or column < 1:
+        raise ValueError(f"not a line and column: {line!r}, {column!r}")
+    return line, column
+
+
+def _problem_from(shown: str, line: Any, column: Any, severity: Any, field_name: Any, message: Any) -> Problem:
+    if severity not in (ERROR, WARNING) or type(field_name) is not str or type(message) is not str:
+        raise ValueError(f"malformed problem: {severity!r}, {field_name!r}, {message!r}")
+    return Problem(shown, *_position(line, column), severity, field_name, message)
+
+
+def _anchors_from(items: Any) -> dict[tuple, tuple[int, int]]:
+    # Checked just enough that nothing later can fail on a damaged entry: only known paths are looked up.
+    return {tuple(loc): _position(line, column) for loc, line, column in items}
+
+
+def _links_from(item: Any) -> RecordLinks | None:
+    if item is None:
+        return None
+    links = RecordLinks(*item[:4], tuple(item[4]))
+    if type(links.is_project) is not bool or not all(type(text) is str for text in (links.id, links.title)):
+        raise ValueError(f"malformed links: {item!r}")
+    if not (links.project is None or type(links.project) is str) or not all(type(i) is str for i in links.related):
+        raise ValueError(f"malformed links: {item!r}")
+    return links
+
+
+def _from_cache(cache: ValidationCache, name: str, shown: str, keep_record: bool) -> CheckedFile | None:
+    """The file's cached results if its bytes are those that were checked; None means check it."""
+    key = cache.key(name)
+    # Links are refused or accepted by the full check; any other file with an entry is read and hashed.
+    if not cache.knows(key) or os.path.islink(name) or os.path.splitext(name)[1] not in RECORD_SUFFIXES:
+        return None
+    raw, _ = read_record_bytes(name, shown)
+    cached = cache.lookup(key, file_digest(raw)) if raw is not None else None
+    if cached is None:
+        return None
     try:
-        checked.record = model.model_validate(doc.data)
-    except ValidationError as exc:
-        checked.problems.extend(_model_problems(doc, model, exc))
-        # A warning such as an e-mail address is still worth showing on an invalid record.
-        checked.problems.extend(check_no_email_addresses(doc, None, path))
-        return checked
-    for check in FILE_CHECKS:
-        checked.problems.extend(check(doc, checked.record, path))
-    checked.anchors = _anchors(doc, checked.record)
+        checked = _checked_file(shown, cached)
+        is_project = os.path.basename(os.path.dirname(name)) == PROJECTS_DIR
+        if checked.links is not None and checked.links.is_project != is_project:
+            return None
+        if keep_record and checked.links is not None:
+            checked.record = cached.record = cached.record or _record_from(cache.record_data(cached), is_project)
+    except (TypeError, ValueError, KeyError, RecursionError, ValidationError):
+        return None  # a damaged entry: check the file again
     return checked
 
 
-def _check_one(args: tuple[Path, str]) -> CheckedFile:
-    return check_file(*args)
+def _record_from(data: str | None, is_project: bool) -> Practice | Project:
+    """The model of a valid record, built from its data as JSON by the same model as in its check."""
+    if data is None:
+        raise ValueError("no record data")
+    model = Project if is_project else Practice
+    return model.model_validate(json.loads(data))
 
 
-def check_files(paths: list[Path]) -> list[CheckedFile]:
-    """Check each file, on every core when there are many: parsing is most of the cost."""
-    cwd = Path.cwd()
-    jobs = [(path, shown_path(path, cwd)) for path in paths]
+def _check_job(job: tuple[str, str, bool, bool]) -> CachedFile:
+    name, shown, keep_record, keep_data = job
+    return _check_path(Path(name), shown, keep_record, keep_data)
+
+
+def _check_all(names: list[str], shown: list[str], keep_records: bool, keep_data: bool) -> list[CachedFile]:
+    """Check each file, on every core when there are many: parsing is most of the cost.
+
+    Worker processes send back problems and the record's data as JSON text, not its model:
+    pickling models costs both sides more than building them again from the data.
+    """
     workers = min(os.cpu_count() or 1, 8)
-    if len(jobs) < PARALLEL_FROM or workers == 1:
-        return [check_file(*job) for job in jobs]
+    if len(names) < PARALLEL_FROM or workers == 1:
+        return [_check_job((name, where, keep_records, keep_data)) for name, where in zip(names, shown, strict=True)]
+    jobs = [(name, where, False, keep_data or keep_records) for name, where in zip(names, shown, strict=True)]
     with ProcessPoolExecutor(workers) as pool:
-        return list(pool.map(_check_one, jobs, chunksize=max(1, len(jobs) // (workers * 8))))
+        # Small chunks, so that no worker is left with a long last one while the others wait.
+        return list(pool.map(_check_job, jobs, chunksize=max(1, len(jobs) // (workers * 32))))
+
+
+def check_files(
+    paths: Sequence[Path | str], cache: ValidationCache | None = None, keep_records: bool = True
+) -> list[CheckedFile]:
+    """Check each file, or take its results from the cache if its bytes were checked before."""
+    names = [str(path) for path in paths]
+    cwd_prefix = os.path.join(os.getcwd(), "")
+    shown = [_shown(name, cwd_prefix) for name in names]
+    checked: list[CheckedFile | None] = [None] * len(names)
+    if cache is not None:
+        checked = [_from_cache(cache, name, where, keep_records) for name, where in zip(names, shown, strict=True)]
+    todo = [i for i, found in enumerate(checked) if found is None]
+    # Records' data is kept for a cache only by callers that need the records.
+    keep_data = keep_records and cache is not None
+    outcomes = _check_all([names[i] for i in todo], [shown[i] for i in todo], keep_records, keep_data)
+    for i, outcome in zip(todo, outcomes, strict=True):
+        checked[i] = _checked_file(shown[i], outcome)
+        if keep_records and checked[i].links is not None and checked[i].record is None:
+            checked[i].record = outcome.record = _record_from(outcome.data, checked[i].links.is_project)
+        if cache is not None and outcome.sha256:
+            cache.store(cache.key(names[i]), outcome)
+    return checked  # type: ignore[return-value]
 
 
 # --- across files --------------------------------------------------------------------------------
@@ -258,14 +419,14 @@ def _normalised_title(title: str) -> str:
 
 
 def check_unique(files: list[CheckedFile], field_name: str, key: Callable[[str], str]) -> None:
-    first_seen: dict[tuple[type, str], CheckedFile] = {}
+    first_seen: dict[tuple[bool, str], CheckedFile] = {}
     for checked in files:
-        if checked.record is None:
+        if checked.links is None:
             continue
-        value = key(getattr(checked.record, field_name))
-        first = first_seen.setdefault((type(checked.record), value), checked)
+        value = key(getattr(checked.links, field_name))
+        first = first_seen.setdefault((checked.links.is_project, value), checked)
         if first is not checked:
-            message = f"'{getattr(checked.record, field_name)}' is already used by {first.path}"
+            message = f"'{getattr(checked.links, field_name)}' is already used by {first.path}"
             checked.problems.append(checked.problem((field_name,), ERROR, message))
 
 
@@ -279,8 +440,8 @@ def _unknown_reference(checked: CheckedFile, loc: tuple, value: str, known: set[
 
 def check_references(files: list[CheckedFile], practice_ids: set[str], project_ids: set[str]) -> None:
     for checked in files:
-        record = checked.record
-        if not isinstance(record, Practice):
+        record = checked.links
+        if record is None or record.is_project:
             continue
         if record.project and record.project not in project_ids:
             checked.problems.append(_unknown_reference(checked, ("project",), record.project, project_ids, "project"))
@@ -295,21 +456,48 @@ def check_references(files: list[CheckedFile], practice_ids: set[str], project_i
                 )
 
 
-def _ids_on_disk(root: Path | None) -> tuple[set[str], set[str]]:
+def _ids_on_disk(root: Path | None, walked: list[str] | None = None) -> tuple[set[str], set[str]]:
     """Ids of every record file in the project, so that checking one file still resolves references."""
     if root is None or not (root / PRACTICES_DIR).is_dir():
         return set(), set()
-    files = record_files([root / PRACTICES_DIR])
-    return {p.stem for p in files if not is_project_file(p)}, {p.stem for p in files if is_project_file(p)}
+    practices, projects = set(), set()
+    for name in walked if walked is not None else _walk_yaml_files(root / PRACTICES_DIR):
+        folder, file_name = os.path.split(name)
+        stem = os.path.splitext(file_name)[0]
+        (projects if os.path.basename(folder) == PROJECTS_DIR else practices).add(stem)
+    return practices, projects
 
 
-def validate_paths(paths: Iterable[Path], root: Path | None = None) -> Report:
-    """Check every record file under `paths`; `root` is the project whose other records may be referenced."""
-    files = check_files(record_files(paths))
-    check_unique(files, "id", str)
-    check_unique(files, "title", _normalised_title)
-    practice_ids, project_ids = _ids_on_disk(root)
-    practice_ids |= {f.record.id for f in files if isinstance(f.record, Practice)}
-    project_ids |= {f.record.id for f in files if isinstance(f.record, Project)}
-    check_references(files, practice_ids, project_ids)
+@contextmanager
+def _garbage_collection_paused() -> Iterator[None]:
+    """Records hold no reference cycles, but the collector still walks every object each time it runs:
+    with thousands of results piling up, that was half the main process's time."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def validate_paths(
+    paths: Iterable[Path], root: Path | None = None, *, cache: ValidationCache | None = None, keep_records: bool = True
+) -> Report:
+    """Check every record file under `paths`; `root` is the project whose other records may be referenced.
+
+    With a cache, files checked before are not parsed again; without `keep_records` the report
+    holds no models (`validate` needs only the problems).
+    """
+    paths = list(paths)
+    with _garbage_collection_paused():
+        names = _record_file_names(paths)
+        files = check_files(names, cache, keep_records)
+        check_unique(files, "id", str)
+        check_unique(files, "title", _normalised_title)
+        # When the practices folder alone was checked, its walk already named every file on disk.
+        practice_ids, project_ids = _ids_on_disk(root, names if root and paths == [root / PRACTICES_DIR] else None)
+        practice_ids |= {f.links.id for f in files if f.links and not f.links.is_project}
+        project_ids |= {f.links.id for f in files if f.links and f.links.is_project}
+        check_references(files, practice_ids, project_ids)
     return Report(files)
