@@ -74,7 +74,9 @@ def peak_mb():
         return next(int(line.split()[1]) for line in status if line.startswith("VmHWM")) / 1024
 """
 
-MEASURE = PEAK_MB + """
+MEASURE = (
+    PEAK_MB
+    + """
 import sys, time
 from pathlib import Path
 from esl_toolbox.validate import validate_paths
@@ -83,6 +85,7 @@ report = validate_paths([Path(sys.argv[1])])
 elapsed = time.perf_counter() - start
 print(len(report.errors), elapsed, peak_mb())
 """
+)
 
 
 def measure(path: Path) -> tuple[int, float, float]:
@@ -92,7 +95,9 @@ def measure(path: Path) -> tuple[int, float, float]:
     return int(errors), float(seconds), float(peak_mb)
 
 
-MEASURE_EACH = PEAK_MB + """
+MEASURE_EACH = (
+    PEAK_MB
+    + """
 import sys, time
 from pathlib import Path
 from esl_toolbox.validate import validate_paths
@@ -102,6 +107,7 @@ for path in sorted(Path(sys.argv[1]).glob("*.yml")):
     print(path.stem, errors, time.perf_counter() - start)
 print("peak", peak_mb())
 """
+)
 
 
 def test_every_broken_record_is_refused_within_a_second_and_200_mb():
