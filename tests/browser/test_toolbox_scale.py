@@ -117,12 +117,18 @@ def test_cards_made_from_the_data_follow_the_catalogue_order(page: Page, synthet
     assert page.evaluate("document.activeElement.closest('.practice-card').dataset.practiceId") == expected[50]
 
 
+def recorded_requests(page: Page) -> list[str]:
+    """The addresses the page requests from now on, as it requests them."""
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    return requests
+
+
 def test_opening_the_page_fetches_only_the_summaries_of_the_cards_shown(
     page: Page, synthetic: tuple[str, list[dict]]
 ) -> None:
     url, practices = synthetic
-    requests: list[str] = []
-    page.on("request", lambda request: requests.append(request.url))
+    requests = recorded_requests(page)
     page.goto(url)
     page.wait_for_selector("#toolbox.toolbox-ready")
     first = page.locator(f"{SHOWN} > p:not(.badges)").first
@@ -139,8 +145,7 @@ def test_words_fetch_every_summary_and_find_a_practice_by_a_word_only_in_its_sum
     page: Page, synthetic: tuple[str, list[dict]]
 ) -> None:
     url, practices = synthetic
-    requests: list[str] = []
-    page.on("request", lambda request: requests.append(request.url))
+    requests = recorded_requests(page)
     page.goto(url + "?country=CAB")
     page.wait_for_selector("#toolbox.toolbox-ready")
     page.fill("#toolbox-q", "homework")
