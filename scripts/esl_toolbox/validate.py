@@ -278,7 +278,7 @@ def _check_bytes(raw: bytes, path: Path, shown: str, keep_record: bool, keep_dat
                 problems.extend(check(doc, record, path))
             anchors = _anchors(doc, record)
     result = {
-        "problems": [[p.line, p.column, p.severity, p.field, p.message] for p in problems],
+        "problems": _problems_as_lists(problems),
         "anchors": [[list(loc), line, column] for loc, (line, column) in anchors.items()],
         "links": _links_as_list(record),
     }
@@ -288,7 +288,12 @@ def _check_bytes(raw: bytes, path: Path, shown: str, keep_record: bool, keep_dat
 
 def _uncacheable(problems: list[Problem]) -> CachedFile:
     """The result of a file that was refused or could not be read: no bytes to key it by."""
-    return CachedFile("", {"problems": [[p.line, p.column, p.severity, p.field, p.message] for p in problems]})
+    return CachedFile("", {"problems": _problems_as_lists(problems)})
+
+
+def _problems_as_lists(problems: list[Problem]) -> list[list]:
+    """Problems as the cache keeps them; _problem_from reads them back."""
+    return [[p.line, p.column, p.severity, p.field, p.message] for p in problems]
 
 
 def _links_as_list(record: Practice | Project | None) -> list | None:
@@ -440,13 +445,13 @@ def _unknown_reference(checked: CheckedFile, loc: tuple, value: str, known: set[
 
 def check_references(files: list[CheckedFile], practice_ids: set[str], project_ids: set[str]) -> None:
     for checked in files:
-        record = checked.links
-        if record is None or record.is_project:
+        links = checked.links
+        if links is None or links.is_project:
             continue
-        if record.project and record.project not in project_ids:
-            checked.problems.append(_unknown_reference(checked, ("project",), record.project, project_ids, "project"))
-        for index, related in enumerate(record.related):
-            if related == record.id:
+        if links.project and links.project not in project_ids:
+            checked.problems.append(_unknown_reference(checked, ("project",), links.project, project_ids, "project"))
+        for index, related in enumerate(links.related):
+            if related == links.id:
                 checked.problems.append(
                     checked.problem(("related", index), ERROR, "a practice cannot be related to itself")
                 )

@@ -11,13 +11,14 @@ class FileExistsProblem(FileExistsError):
     """The target exists and the command never overwrites."""
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write `text` to `path` through a temporary file renamed into place."""
+def write_atomic(path: Path, content: str | bytes) -> None:
+    """Write text (as UTF-8) or bytes to `path` through a temporary dotfile renamed into place."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    data = content.encode("utf-8") if isinstance(content, str) else content
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
         os.replace(temp, path)
     except BaseException:
         Path(temp).unlink(missing_ok=True)

@@ -11,7 +11,6 @@ ever lands in `docs/`; `build/` is ignored by git.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Mapping
 from importlib import resources
 from importlib.resources.abc import Traversable
@@ -19,6 +18,7 @@ from pathlib import Path
 
 from ..catalogue import Catalogue
 from ..settings import Settings
+from ..writing import write_atomic
 from .data import practices_csv, practices_json, to_json, toolbox_files
 from .pages import SiteContext, render_generated_config, render_pages
 
@@ -114,12 +114,9 @@ def write_files(files: dict[str, bytes], build_dir: Path) -> None:
     """Write every file below build_dir, each through a temporary file renamed over the old one."""
     # Everything is rendered before the first write, so the writes come in one burst that MkDocs'
     # watcher sees as one change; the rename means it never reads a page half written.
+    # write_atomic's temporary files are dotfiles, which MkDocs skips.
     for path, data in files.items():
-        target = build_dir / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")  # MkDocs skips dotfiles
-        temporary.write_bytes(data)
-        os.replace(temporary, target)
+        write_atomic(build_dir / path, data)
 
 
 def _holds(target: Path, data: bytes) -> bool:
