@@ -3,16 +3,31 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+LOCK := requirements.lock
 
-.PHONY: install test lint schema validate site serve pdf bench clean system-deps
+.PHONY: install install-latest lock test lint schema validate site serve pdf bench clean system-deps
 
 install: $(STAMP)
 
-$(STAMP): pyproject.toml
+# Exactly the lock, hashes checked: every machine runs the versions the tests were written against.
+# pyproject.toml keeps ranges for those who install the package as a library; `make lock` remakes the lock.
+$(STAMP): $(LOCK) pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --require-hashes --no-deps -r $(LOCK)
+	$(BIN)/pip install --quiet --no-deps -e .
+	touch $(STAMP)
+
+# The newest versions pyproject.toml allows instead of the lock (the weekly workflow latest.yml):
+# an upgrade that breaks a test shows there before `make lock` takes it in.
+install-latest:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test]'
+	$(BIN)/pip install --quiet --upgrade --upgrade-strategy eager -e '.[test]'
 	touch $(STAMP)
+
+lock:
+	@test -x $(BIN)/pip-compile || ($(PYTHON) -m venv $(VENV) && $(BIN)/pip install --quiet pip-tools)
+	$(BIN)/python scripts/lock.py
 
 system-deps:
 	@scripts/system-deps.sh

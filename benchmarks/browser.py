@@ -10,7 +10,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from esl_toolbox.site.headless import CHROMIUM_ARGS, DESKTOP, chromium_path, served
+from headless import CHROMIUM_ARGS, DESKTOP, chromium_path, served
 
 SETTLE_MS = 1000  # after the network is idle, before the timed clicks
 

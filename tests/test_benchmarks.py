@@ -8,12 +8,10 @@ from pathlib import Path
 
 import pytest
 import yaml
-from esl_toolbox.validate import validate_paths
+from corpus import make_corpus
+from esl_toolbox.validation import validate_paths
 
 REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO / "benchmarks"))
-
-from corpus import make_corpus  # noqa: E402
 
 
 @pytest.fixture(scope="module")

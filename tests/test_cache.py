@@ -4,11 +4,11 @@ import shutil
 from pathlib import Path
 
 import pytest
-from esl_toolbox import validate, validation_cache
 from esl_toolbox.catalogue import load_catalogue
-from esl_toolbox.cli import main
-from esl_toolbox.validate import validate_paths
-from esl_toolbox.validation_cache import CACHE_FILE, forget_open_caches, open_cache
+from esl_toolbox.commands import main
+from esl_toolbox.validation import cache as validation_cache
+from esl_toolbox.validation import load, validate_paths
+from esl_toolbox.validation.cache import CACHE_FILE, forget_open_caches, open_cache
 
 FIXTURES = Path(__file__).parent / "fixtures"
 VALID = FIXTURES / "valid"
@@ -38,13 +38,13 @@ def project(tmp_path, monkeypatch) -> Path:
 def parsed(monkeypatch) -> list[str]:
     """The files parsed from YAML (not taken from the cache) during the test."""
     seen: list[str] = []
-    real = validate.parse_document
+    real = load.parse_document
 
     def counting(raw: bytes, shown: str):
         seen.append(Path(shown).name)
         return real(raw, shown)
 
-    monkeypatch.setattr(validate, "parse_document", counting)
+    monkeypatch.setattr(load, "parse_document", counting)
     return seen
 
 
@@ -89,7 +89,8 @@ def test_a_changed_validator_or_vocabulary_forgets_every_result(project, parsed,
 
 def test_the_fingerprint_covers_the_package_code_and_vocabularies(tmp_path, monkeypatch):
     package = tmp_path / "esl_toolbox"
-    shutil.copytree(Path(validation_cache.__file__).parent, package, ignore=shutil.ignore_patterns("__pycache__"))
+    source = Path(validation_cache.__file__).parent.parent
+    shutil.copytree(source, package, ignore=shutil.ignore_patterns("__pycache__"))
     monkeypatch.setattr(validation_cache, "_PACKAGE", package)
     before = validation_cache._validator_fingerprint()
     themes = package / "vocabularies" / "themes.yml"

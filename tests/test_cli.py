@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from esl_toolbox.cli import main
+from esl_toolbox.commands import main
 
 FIXTURES = Path(__file__).parent / "fixtures"
 VALID = FIXTURES / "valid"
@@ -79,7 +79,7 @@ MEASURE = (
     + """
 import sys, time
 from pathlib import Path
-from esl_toolbox.validate import validate_paths
+from esl_toolbox.validation import validate_paths
 start = time.perf_counter()
 report = validate_paths([Path(sys.argv[1])])
 elapsed = time.perf_counter() - start
@@ -100,7 +100,7 @@ MEASURE_EACH = (
     + """
 import sys, time
 from pathlib import Path
-from esl_toolbox.validate import validate_paths
+from esl_toolbox.validation import validate_paths
 for path in sorted(Path(sys.argv[1]).glob("*.yml")):
     start = time.perf_counter()
     errors = len(validate_paths([path]).errors)

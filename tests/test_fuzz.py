@@ -8,7 +8,7 @@ import os
 from pathlib import Path
 
 import yaml
-from esl_toolbox.validate import check_file
+from esl_toolbox.validation import check_file
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 

@@ -3,7 +3,9 @@
 from pathlib import Path
 
 from esl_toolbox.catalogue import load_catalogue
-from esl_toolbox.validate import EMAIL, validate_paths
+from esl_toolbox.presentation.resolve import resolve
+from esl_toolbox.validation import validate_paths
+from esl_toolbox.validation.file_checks import EMAIL
 
 REPO = Path(__file__).parent.parent
 
@@ -53,6 +55,6 @@ def test_pact_practices_take_the_project_facts_from_one_place():
     assert len(pact) == 3
     for practice in pact:
         assert practice.funding is None and practice.period is None
-        funding, inherited = catalogue.funding_of(practice)
-        assert inherited and funding.amount == 341611
-        assert any(o.role == "coordinator" for o in catalogue.organisations_of(practice))
+        resolved = resolve(catalogue, practice)
+        assert resolved.funding_from_project and resolved.funding.amount == 341611
+        assert any(o.role == "coordinator" for o in resolved.project_organisations)

@@ -3,10 +3,10 @@
 import datetime as dt
 
 import pytest
-from esl_toolbox.cli import main
+from esl_toolbox.commands import main
 from esl_toolbox.loader import load_document
 from esl_toolbox.scaffold import ScaffoldProblem, create_record, slugify
-from esl_toolbox.validate import validate_paths
+from esl_toolbox.validation import validate_paths
 
 
 def test_slug_is_derived_from_the_title_without_accents():

@@ -72,7 +72,7 @@ def test_schema_lists_vocabulary_terms_with_their_definitions():
 def test_schema_marks_translatable_fields():
     schema = json.loads(schema_text(Practice))
     marked = sorted(name for name, prop in schema["properties"].items() if prop.get("x-translatable"))
-    assert marked == sorted(translatable_fields())
+    assert marked == sorted(translatable_fields(Practice))
     assert {"title", "summary", "description"} <= set(marked)
 
 

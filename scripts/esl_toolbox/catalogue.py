@@ -1,4 +1,4 @@
-"""The validated records as one catalogue, with each practice's project facts resolved."""
+"""The validated records as one catalogue: every practice by id, and the projects they come from."""
 
 from __future__ import annotations
 
@@ -6,9 +6,9 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from .model import Funding, Organisation, Period, Practice, Project, Source
-from .validate import PRACTICES_DIR, Report, validate_paths
-from .validation_cache import open_cache
+from .model import Practice, Project
+from .project import PRACTICES_DIR
+from .validation import Report, open_cache, validate_paths
 
 
 class InvalidRecords(Exception):
@@ -35,34 +35,6 @@ class Catalogue:
 
     def project_of(self, practice: Practice) -> Project | None:
         return self.projects.get(practice.project) if practice.project else None
-
-    def organisations_of(self, practice: Practice) -> list[Organisation]:
-        """The project's organisations, then the practice's own (which win on the same name)."""
-        own = {o.name for o in practice.organisations}
-        project = self.project_of(practice)
-        inherited = [o for o in (project.organisations if project else []) if o.name not in own]
-        return inherited + list(practice.organisations)
-
-    def period_of(self, practice: Practice) -> tuple[Period | None, bool]:
-        """The practice's period, or the project's; the flag says it came from the project."""
-        project = self.project_of(practice)
-        if practice.period is None and project and project.period:
-            return project.period, True
-        return practice.period, False
-
-    def funding_of(self, practice: Practice) -> tuple[Funding | None, bool]:
-        """The practice's funding, or the whole project's; the flag says it came from the project."""
-        project = self.project_of(practice)
-        if practice.funding is None and project and project.funding:
-            return project.funding, True
-        return practice.funding, False
-
-    def sources_of(self, practice: Practice) -> list[Source]:
-        """The practice's sources, then the project's that it does not already cite."""
-        project = self.project_of(practice)
-        seen = {(s.url, s.doi) for s in practice.sources}
-        extra = [s for s in (project.sources if project else []) if (s.url, s.doi) not in seen]
-        return list(practice.sources) + extra
 
 
 def catalogue_from_report(report: Report) -> Catalogue:

@@ -11,6 +11,7 @@ from pathlib import Path
 import jinja2
 
 from .model import Practice
+from .project import is_slug, practice_file
 from .vocabularies import vocabulary
 from .writing import write_new
 
@@ -57,10 +58,10 @@ def create_record(root: Path, title: str, slug: str | None = None, today: dt.dat
     if not title:
         raise ScaffoldProblem('give the practice a title, e.g. esl-toolbox new "Homework club in Oslo"')
     slug = slug or slugify(title)
-    if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", slug or ""):
+    if not is_slug(slug or ""):
         raise ScaffoldProblem(f"cannot make an id from {title!r}; give one with --id, e.g. --id homework-club")
-    target = root / "practices" / f"{slug}.yml"
-    shown = f"practices/{slug}.yml"
+    shown = practice_file(slug)
+    target = root / shown
     text = render_template_record(title, slug, shown, today or dt.date.today())
     try:
         write_new(target, text)

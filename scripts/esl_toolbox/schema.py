@@ -6,8 +6,8 @@ import json
 from pathlib import Path
 
 from .model import Practice, Project
+from .project import SCHEMA_DIR
 
-SCHEMA_DIR = "schema"
 SCHEMAS = {"practice.schema.json": Practice, "project.schema.json": Project}
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import yaml
 
-CONFIG_FILE = "mkdocs.yml"
+from .project import CONFIG_FILE
 
 
 class _TolerantLoader(yaml.SafeLoader):

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from esl_toolbox.site.headless import CHROMIUM_ARGS, DESKTOP, PHONE, chromium_path, served
+from headless import CHROMIUM_ARGS, DESKTOP, PHONE, chromium_path, served
 
 __all__ = ["CHROMIUM_ARGS", "DESKTOP", "PHONE", "chromium_executable", "serve"]
 

@@ -12,7 +12,8 @@ import random
 import shutil
 from pathlib import Path
 
-from esl_toolbox.site.data import PRACTICE_URL, SUMMARY_CHUNK, SUMMARY_FILE
+from esl_toolbox.project import PRACTICE_PAGE as PRACTICE_URL
+from esl_toolbox.site.data import SUMMARY_CHUNK, SUMMARY_FILE
 from jinja2 import Template
 
 ASSETS = Path(__file__).resolve().parents[2] / "scripts" / "esl_toolbox" / "site" / "assets"

@@ -5,7 +5,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from esl_toolbox.cli import main
+from esl_toolbox.commands import main
 from esl_toolbox.contributing.changed import Change, changed_records, changes_markdown
 
 GIT_ENV = {

@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 
 import pytest
-from esl_toolbox.cli import main
+from esl_toolbox.commands import main
 from esl_toolbox.contributing.links import USER_AGENT, check_links, check_url, collect_links
 
 REPO = Path(__file__).resolve().parents[2]
@@ -170,7 +170,8 @@ def test_check_links_json_format_lists_links_and_dead_ones(tmp_path, local_serve
     main(["check-links", "--timeout", "5", "--format", "json"])
     result = json.loads(capsys.readouterr().out)
     assert result["checked"] == 4 and len(result["links"]) == 6
-    assert {d["field"] for d in result["dead"]} == {"sources[1].url", "resources[0].url", "url"}
+    assert {d["field"] for d in result["problems"]} == {"sources[1].url", "resources[0].url", "url"}
+    assert result["summary"] == "4 web addresses checked: 2 dead"  # two addresses, named in three places
 
 
 def test_check_links_exits_0_when_every_address_answers(tmp_path, local_server, monkeypatch, capsys):

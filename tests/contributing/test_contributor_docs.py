@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 import yaml
-from esl_toolbox.cli import main
+from esl_toolbox.commands import main
 from esl_toolbox.contributing.contributor_docs import (
     GUIDE,
     ISSUE_FORM,
@@ -18,7 +18,7 @@ from esl_toolbox.contributing.contributor_docs import (
 )
 from esl_toolbox.contributing.questions import CHECKBOXES, DROPDOWN, QUESTIONS
 from esl_toolbox.model import Practice, Project
-from esl_toolbox.validate import validate_paths
+from esl_toolbox.validation import validate_paths
 from esl_toolbox.vocabularies import VOCABULARY_FILES, vocabulary
 from pydantic import BaseModel
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from esl_toolbox.cli import main
+from esl_toolbox.commands import main
 from esl_toolbox.contributing.from_issue import (
     FromIssueProblem,
     issue_to_record,

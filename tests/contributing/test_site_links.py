@@ -4,7 +4,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from esl_toolbox.cli import main
+from esl_toolbox.commands import main
 from esl_toolbox.contributing.site_links import check_site_links, is_internal
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from esl_toolbox.cli import build_parser
+from esl_toolbox.commands import build_parser
 
 REPO = Path(__file__).resolve().parents[2]
 WORKFLOWS = sorted((REPO / ".github" / "workflows").glob("*.yml"))
@@ -70,8 +70,8 @@ def check_esl_toolbox_arguments(arguments: list[str], where: str) -> None:
 # --- the workflows -----------------------------------------------------------------------------------
 
 
-def test_there_are_the_three_workflows():
-    assert [p.name for p in WORKFLOWS] == ["links.yml", "pages.yml", "pull-request.yml"]
+def test_there_are_the_four_workflows():
+    assert [p.name for p in WORKFLOWS] == ["latest.yml", "links.yml", "pages.yml", "pull-request.yml"]
 
 
 def test_actionlint_with_shellcheck_finds_nothing_in_the_workflows():
@@ -150,7 +150,8 @@ def test_the_link_workflow_runs_weekly_and_reports_without_failing_on_dead_links
 def test_workflows_read_only_by_default_and_write_only_where_needed(path):
     workflow = load(path)
     assert workflow["permissions"] == {"contents": "read"}
-    allowed = {"pages.yml": {"pages", "id-token"}, "links.yml": {"issues"}}.get(path.name, set())
+    allowed = {"pages.yml": {"pages", "id-token"}, "links.yml": {"issues"}, "latest.yml": {"issues"}}
+    allowed = allowed.get(path.name, set())
     for job in workflow["jobs"].values():
         writes = {scope for scope, level in job.get("permissions", {}).items() if level == "write"}
         assert writes <= allowed
@@ -200,7 +201,7 @@ def test_pre_commit_hooks_run_the_validator_and_the_schema_check():
         (
             "esl-toolbox-schema",
             [
-                "scripts/esl_toolbox/model.py",
+                "scripts/esl_toolbox/model/records.py",
                 "scripts/esl_toolbox/vocabularies/themes.yml",
                 "schema/practice.schema.json",
             ],

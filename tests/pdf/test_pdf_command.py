@@ -29,7 +29,7 @@ def test_filtered_pack_holds_exactly_the_matching_practices(pdf_project: Path, c
     assert f"{len(expected)} practices" in cover
     assert "Briefing pack: a selection" in cover
     assert "Intervention type Prevention or Compensation" in cover
-    assert "ISCED 2011 level Lower secondary education (ISCED 2) or Upper secondary education (ISCED 3)" in cover
+    assert "Level of education Lower secondary education (ISCED 2) or Upper secondary education (ISCED 3)" in cover
     assert "Country Portugal or Norway" in cover
     assert "Portugal or Norway" in pack.info["Title"]
 

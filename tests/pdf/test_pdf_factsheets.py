@@ -42,13 +42,13 @@ def test_every_factsheet_fits_on_one_or_two_a4_pages(factsheet, catalogue: Catal
 def test_factsheet_fact_box_names_levels_groups_countries_and_evidence_meaning(factsheet, catalogue: Catalogue):
     practice = catalogue.practice("reading-circles-across-europe")
     text = factsheet(practice.id).text()
-    for label in ("Intervention type", "ISCED levels", "Target groups", "Countries", "Period", "Funding"):
+    for label in ("Intervention types", "Levels of education", "Target groups", "Countries", "Period", "Funding"):
         assert label in text
     assert "Lower secondary education (ISCED 2) Upper secondary education (ISCED 3)" in text
     assert "Learners from ethnic minorities" in text
     assert "Portugal, Norway, Latvia, Bulgaria, North Macedonia" in text
     assert "since September 2021" in text
-    assert "EUR 120,000.50" in text
+    assert "€120,000.50" in text
     evidence = vocabulary("evidence_levels").terms["emergent"]
     assert f"Evidence level {evidence.label} level 2 of 4 {evidence.definition}" in text
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from esl_toolbox.catalogue import Catalogue
+from esl_toolbox.presentation.resolve import resolve
 from esl_toolbox.vocabularies import vocabulary
 from pdf_checks import Pdf, normalised
 
@@ -132,7 +133,7 @@ def test_external_links_include_every_practice_page_and_source(pack: Pdf, catalo
     uris = {str(link["/A"]["/URI"]) for link in pack.links() if "/A" in link}
     for practice in catalogue.practices:
         assert f"https://esl-toolbox.example.org/practices/{practice.id}/" in uris
-        for source in catalogue.sources_of(practice):
+        for source in resolve(catalogue, practice).sources:
             assert (f"https://doi.org/{source.doi}" if source.doi else source.url) in uris
 
 

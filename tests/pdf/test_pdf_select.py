@@ -8,7 +8,7 @@ from esl_toolbox.pdf.select import Selection, SelectionProblem, parse_selection,
 
 
 def selection(types=None, isced=None, countries=None, groups=None) -> Selection:
-    return parse_selection([types, isced, countries, groups])
+    return parse_selection({"type": types, "isced": isced, "country": countries, "group": groups})
 
 
 def test_no_filter_selects_everything(catalogue: Catalogue):
@@ -35,14 +35,14 @@ def test_filters_must_all_match(catalogue: Catalogue):
 
 def test_repeated_and_comma_separated_values_are_the_same():
     assert selection(countries=["pt,no", "LV"]) == selection(countries=["PT", "NO", "LV"])
-    assert selection(isced=["1, 2"]).terms[1] == (1, 2)
+    assert selection(isced=["1, 2"]) == parse_selection({"isced": ["1", "2"]})
 
 
 def test_selection_reads_as_a_sentence():
     chosen = selection(types=["prevention"], isced=["1"], countries=["PT", "NO"], groups=["roma"])
     assert str(chosen) == (
-        "intervention type Prevention and ISCED 2011 level Primary education (ISCED 1) "
-        "and country Portugal or Norway and target group Roma learners"
+        "intervention type Prevention and level of education Primary education (ISCED 1) "
+        "and target group Roma learners and country Portugal or Norway"
     )
 
 
@@ -50,7 +50,7 @@ def test_selection_reads_as_a_sentence():
     ("option", "value", "message"),
     [
         ("types", "preventon", "--type 'preventon': there is no such intervention type; did you mean 'prevention'?"),
-        ("isced", "9", "--isced '9': there is no such ISCED 2011 level"),
+        ("isced", "9", "--isced '9': there is no such level of education"),
         ("countries", "XX", "--country 'XX': there is no such country"),
         ("groups", "roma-learners", "did you mean 'roma'?"),
     ],
@@ -59,3 +59,9 @@ def test_unknown_values_are_refused_with_a_suggestion(option: str, value: str, m
     with pytest.raises(SelectionProblem) as problem:
         selection(**{option: [value]})
     assert message in str(problem.value)
+
+
+def test_every_facet_of_the_model_is_a_filter_and_unknown_filters_are_refused():
+    assert parse_selection({"theme": ["mentoring"], "evidence": ["not-evaluated"]}).terms
+    with pytest.raises(SelectionProblem, match="no such filter: colour"):
+        parse_selection({"colour": ["blue"]})

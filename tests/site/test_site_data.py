@@ -14,13 +14,13 @@ import pytest
 import yaml
 from esl_toolbox.catalogue import Catalogue
 from esl_toolbox.model import Practice
-from esl_toolbox.site.data import SUMMARY_CHUNK, summary_chunks, to_json, toolbox_files
+from esl_toolbox.exports import to_json
+from esl_toolbox.site.data import SUMMARY_CHUNK, summary_chunks, toolbox_files
 from esl_toolbox.site.facets import FacetIndex
 from esl_toolbox.vocabularies import vocabulary
 from site_support import REPO, a_record, run_toolbox
 
-sys.path.insert(0, str(REPO / "benchmarks"))
-from corpus import SEED, CorpusMaker  # noqa: E402
+from corpus import SEED, CorpusMaker
 
 ASSETS = REPO / "scripts" / "esl_toolbox" / "site" / "assets"
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from esl_toolbox.presentation.resolve import resolve
 from esl_toolbox.catalogue import Catalogue
 from esl_toolbox.settings import load_settings
 from esl_toolbox.vocabularies import VOCABULARY_FILES, vocabulary
@@ -82,7 +83,7 @@ def test_practice_page_shows_the_facts_names_and_an_edit_link(site: Path, catalo
             assert vocabulary("countries").label(country) in page.text
         assert vocabulary("evidence_levels").terms[practice.evidence.level].definition in page.text
         assert any(link.endswith(f"/edit/main/practices/{practice.id}.yml") for link in page.links())
-        for source in catalogue.sources_of(practice):
+        for source in resolve(catalogue, practice).sources:
             assert source.title in page.text
 
 
@@ -92,7 +93,7 @@ def test_facts_the_sources_do_not_give_read_not_stated_instead_of_a_guess(site: 
     for practice in unstated:
         text = read_page(site / "practices" / practice.id / "index.html").text
         if not practice.isced_levels:
-            assert "Level of education Not stated in the sources" in text, practice.id
+            assert "Levels of education Not stated in the sources" in text, practice.id
         if not practice.countries:
             assert "Countries Not stated in the sources" in text, practice.id
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..loader import load_document
-from ..validate import PRACTICES_DIR, RECORD_SUFFIXES, is_project_file
+from ..project import PRACTICES_DIR, RECORD_SUFFIXES, is_project_file
 
 STATUS_WORDS = {"A": "added", "M": "changed", "D": "removed", "R": "renamed", "C": "copied", "T": "changed"}
 SUMMARY_ORDER = ("added", "changed", "renamed", "copied", "removed")

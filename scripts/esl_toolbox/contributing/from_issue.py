@@ -20,6 +20,7 @@ import pycountry
 import yaml
 
 from ..model import Practice
+from ..project import is_slug
 from ..vocabularies import Vocabulary, vocabulary
 from .questions import CHECKBOXES, DROPDOWN, QUESTIONS, STILL_RUNS, Question
 
@@ -547,7 +548,7 @@ def choose_id(record: dict[str, Any], wanted: str | None) -> str:
     from ..scaffold import slugify
 
     slug = wanted or slugify(record.get("title", ""))
-    if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", slug or ""):
+    if not is_slug(slug or ""):
         raise FromIssueProblem(
             f"cannot make an id from the title {record.get('title', '')!r}; give one with --id, e.g. --id homework-club"
         )

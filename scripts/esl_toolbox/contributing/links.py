@@ -10,7 +10,6 @@ no answer within the timeout, a redirect loop, or no connection at all.
 from __future__ import annotations
 
 import http.client
-import json
 import socket
 import ssl
 import urllib.error
@@ -18,13 +17,13 @@ import urllib.parse
 import urllib.request
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any
 
 from ..loader import load_document
 from ..problems import WARNING, Problem, format_path
-from ..validate import record_files, shown_path
+from ..validation import record_files, shown_path
 
 USER_AGENT = "esl-toolbox-link-check/1.0 (link check of the ESL Good Practice Toolbox, an open inventory)"
 DEFAULT_TIMEOUT = 20.0
@@ -184,46 +183,3 @@ def dead_link_problems(links: list[Link], answers: dict[str, Answer]) -> list[Pr
         for link in links
         if answers[link.url].dead
     )
-
-
-# --- reporting ---------------------------------------------------------------------------------------
-
-
-def _summary(links: list[Link], problems: list[Problem]) -> str:
-    distinct = len({link.url for link in links})
-    dead = len({p.message for p in problems})
-    return f"{distinct} web address{'es' if distinct != 1 else ''} checked: {dead} dead"
-
-
-def _escape_github(text: str, in_property: bool = False) -> str:
-    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-    return text.replace(":", "%3A").replace(",", "%2C") if in_property else text
-
-
-def write_text(links: list[Link], problems: list[Problem], out: TextIO) -> None:
-    for problem in problems:
-        print(problem, file=out)
-    print(_summary(links, problems), file=out)
-
-
-def write_github(links: list[Link], problems: list[Problem], out: TextIO) -> None:
-    for p in problems:
-        print(
-            f"::warning file={_escape_github(p.path, True)},line={p.line},col={p.column},"
-            f"title={_escape_github('dead link: ' + p.field, True)}::{_escape_github(p.field + ': ' + p.message)}",
-            file=out,
-        )
-    print(_summary(links, problems), file=out)
-
-
-def write_json(links: list[Link], problems: list[Problem], out: TextIO) -> None:
-    document = {
-        "checked": len({link.url for link in links}),
-        "links": [asdict(link) for link in links],
-        "dead": [p.as_dict() for p in problems],
-    }
-    json.dump(document, out, indent=2, ensure_ascii=False)
-    out.write("\n")
-
-
-WRITERS = {"text": write_text, "github": write_github, "json": write_json}

@@ -15,6 +15,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from ..problems import ERROR, Problem
+from ..project import CONFIG_FILE
 
 LINK_ATTRIBUTES = {"href", "src", "srcset", "poster", "data"}
 
@@ -97,7 +98,7 @@ def check_site_links(site: Path, base_path: str = "/") -> tuple[int, list[Proble
 
 def site_base_path(root: Path) -> str:
     """The path part of mkdocs.yml's site_url ('/esl-toolbox/'), or '/' without one."""
-    if not (root / "mkdocs.yml").is_file():
+    if not (root / CONFIG_FILE).is_file():
         return "/"
     from ..settings import load_settings
 

@@ -1,7 +1,6 @@
 """PDF factsheets and briefing packs, made with WeasyPrint from our own print templates.
 
-Importing this package is cheap (the `esl-toolbox` command imports it for its subcommand);
-WeasyPrint is imported only when a PDF is made.
+Importing this package is cheap; WeasyPrint is imported only when a PDF is made.
 """
 
 from __future__ import annotations
@@ -9,13 +8,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .command import add_commands
-
 if TYPE_CHECKING:
     from ..catalogue import Catalogue
     from ..settings import Settings
 
-__all__ = ["add_commands", "build_pdfs"]
+__all__ = ["build_pdfs"]
 
 
 def build_pdfs(catalogue: Catalogue, out_dir: Path, settings: Settings) -> list[Path]:

@@ -14,15 +14,16 @@ from pathlib import Path
 
 from ..catalogue import Catalogue
 from ..model import Practice
+from ..presentation.views import Views
+from ..project import PACK_FILE
 from ..settings import Settings
-from ..vocabularies import vocabulary
 from .edition import edition_date
 from .facts import practice_sheet
 from .pack import briefing_pack
 from .render import DocumentInfo, factsheet_html, pack_html, pdf_bytes
 from .select import Selection, select_practices
 
-PACK_NAME = "toolbox.pdf"
+PACK_NAME = PACK_FILE
 PACK_TITLE = "Practices against early school leaving in Europe: briefing pack"
 
 
@@ -44,9 +45,8 @@ class Job:
 
 
 def factsheet_job(catalogue: Catalogue, practice: Practice, settings: Settings, target: Path) -> Job:
-    sheet = practice_sheet(catalogue, practice, settings)
-    keywords = [vocabulary("intervention_types").label(t) for t in practice.intervention_types]
-    keywords += [vocabulary("countries").label(c) for c in practice.countries]
+    sheet = practice_sheet(Views(catalogue).of(practice), settings)
+    keywords = [t.label for path in ("intervention_types", "countries") for t in sheet.view.terms(path)]
     info = DocumentInfo(
         key=f"practice/{practice.id}",
         title=practice.title,
@@ -63,7 +63,7 @@ def pack_job(catalogue: Catalogue, selection: Selection, settings: Settings, tar
     if not practices:
         raise NoMatchingPractice(selection)
     edition = edition_date(catalogue.practices)
-    pack = briefing_pack(catalogue, practices, settings, selection, edition)
+    pack = briefing_pack(Views(catalogue), practices, settings, selection, edition)
     chosen = "" if selection.is_everything() else f", selected by {selection}"
     info = DocumentInfo(
         key="pack" if selection.is_everything() else f"pack/{selection}",

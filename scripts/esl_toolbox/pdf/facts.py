@@ -1,19 +1,13 @@
-"""What the documents say about one practice, as plain display text.
-
-Labels come from the vocabularies and a project's facts are resolved through the catalogue, so
-the templates only lay things out. Everything here is still plain text: the templates pass every
-value through markup.py (`text_to_html`, `markdown_to_html`).
-"""
+"""The rows of a practice's fact box in print: the view's values (formatted once, for site and PDF
+alike) arranged as the factsheet and the pack lay them out. Still plain text: the templates pass
+every value through markup.py."""
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 
-from ..catalogue import Catalogue
-from ..model import Funding, Organisation, Period, Practice, Source
+from ..presentation.views import PracticeView
 from ..settings import Settings
-from ..vocabularies import vocabulary
 
 
 @dataclass(frozen=True)
@@ -34,194 +28,94 @@ class Fact:
 
 
 @dataclass(frozen=True)
-class EvidenceView:
-    label: str
-    rank: int
-    top: int
-    meaning: str
-    basis: str
-
-
-@dataclass(frozen=True)
-class Citation:
-    title: str
-    by: str
-    link: str
-    accessed: str
-
-
-@dataclass(frozen=True)
-class ResourceView:
-    title: str
-    kind: str
-    link: str
-
-
-@dataclass(frozen=True)
 class Sheet:
-    """A practice and everything the factsheet and the pack show about it."""
+    """A practice as the factsheet and the pack show it."""
 
-    practice: Practice
-    anchor: str
-    types: tuple[str, ...]
+    view: PracticeView
     facts: tuple[Fact, ...]
-    evidence: EvidenceView
     review: Fact
-    citations: tuple[Citation, ...]
-    resources: tuple[ResourceView, ...]
-    page_url: str
+    page_url: str  # the practice's page, absolute
+
+    @property
+    def practice(self):  # noqa: ANN201 - the record, for grouping and indexes
+        return self.view.practice
+
+    @property
+    def anchor(self) -> str:
+        return f"practice-{self.view.id}"
 
 
-def label(key: str, term: str | int) -> str:
-    return vocabulary(key).label(term)
+def _terms(view: PracticeView, path: str, one_line: bool = False) -> Fact:
+    terms = view.terms(path)
+    if not terms:
+        return Fact(view.label(path), (Line(view.not_stated),))
+    if one_line:
+        return Fact(view.label(path), (Line(view.terms_text(path)),))
+    return Fact(view.label(path), tuple(Line(t.label) for t in terms))
 
 
-NOT_STATED = (Line("Not stated in the sources"),)
-
-
-def labels(key: str, terms: list) -> tuple[Line, ...]:
-    """One line per term."""
-    return tuple(Line(label(key, t)) for t in terms)
-
-
-def joined(key: str, terms: list) -> tuple[Line, ...]:
-    """All terms on one line."""
-    return (Line(", ".join(label(key, t) for t in terms)),)
-
-
-def partial_date_text(value: str) -> str:
-    """2017 → 2017; 2017-09 → September 2017; 2017-09-01 → 1 September 2017."""
-    parts = [int(p) for p in value.split("-")]
-    if len(parts) == 1:
-        return str(parts[0])
-    month = dt.date(parts[0], parts[1], 1).strftime("%B")
-    return f"{parts[2]} {month} {parts[0]}" if len(parts) == 3 else f"{month} {parts[0]}"
-
-
-def period_text(period: Period) -> str:
-    start = partial_date_text(period.start) if period.start else ""
-    end = partial_date_text(period.end) if period.end else ""
-    if start and end:
-        text = f"{start} – {end}"
-    elif start:
-        text = f"since {start}" if period.ongoing else f"from {start}"
-    elif end:
-        text = f"until {end}"
-    else:
-        text = "dates not stated"
-    return f"{text} (ongoing)" if period.ongoing and end else text
-
-
-def amount_text(funding: Funding) -> str:
-    if funding.amount is None:
-        return ""
-    number = f"{int(funding.amount):,}" if funding.amount.is_integer() else f"{funding.amount:,.2f}"
-    return f"{funding.currency} {number}"
-
-
-def organisation_line(organisation: Organisation) -> Line:
-    country = label("countries", organisation.country) if organisation.country else ""
-    # "Ministry of Education (Portugal)" already says where it is.
-    where = f" ({country})" if country and country not in organisation.name else ""
-    return Line(organisation.name + where, label("organisation_roles", organisation.role).lower())
-
-
-def citation(source: Source) -> Citation:
-    link = f"https://doi.org/{source.doi}" if source.doi else (source.url or "")
-    by = ", ".join(part for part in (source.publisher, str(source.year) if source.year else "") if part)
-    accessed = f"accessed {source.accessed.day} {source.accessed:%B %Y}" if source.accessed else ""
-    return Citation(source.title, by, link, accessed)
-
-
-def _project_name(catalogue: Catalogue, practice: Practice) -> str:
-    project = catalogue.project_of(practice)
-    if project is None:
-        return ""
-    return f"{project.acronym} project" if project.acronym else f"project {project.title}"
-
-
-def _project_fact(catalogue: Catalogue, practice: Practice) -> list[Fact]:
-    project = catalogue.project_of(practice)
-    if project is None:
+def _project_fact(view: PracticeView) -> list[Fact]:
+    if view.project is None:
         return []
-    name = f"{project.acronym} – {project.title}" if project.acronym else project.title
-    return [Fact("Project", (Line(name),), project.url or "")]
+    name = f"{view.project.acronym} – {view.project.title}" if view.project.acronym else view.project.title
+    return [Fact(view.label("project"), (Line(name),), view.project.url or "")]
 
 
-def _period_fact(catalogue: Catalogue, practice: Practice) -> list[Fact]:
-    period, inherited = catalogue.period_of(practice)
-    if period is None:
+def _period_fact(view: PracticeView) -> list[Fact]:
+    if not view.period:
         return []
-    note = f"Period of the whole {_project_name(catalogue, practice)}." if inherited else ""
-    return [Fact("Period", (Line(period_text(period)),), note)]
+    _ = view._
+    note = _("Period of the whole %(project)s.") % {"project": view.project.name} if view.period_from_project else ""
+    return [Fact(view.label("period"), (Line(view.period),), note)]
 
 
-def _funding_fact(catalogue: Catalogue, practice: Practice) -> list[Fact]:
-    funding, inherited = catalogue.funding_of(practice)
+def _funding_fact(view: PracticeView) -> list[Fact]:
+    funding = view.funding
     if funding is None:
         return []
-    amount = amount_text(funding)
-    if inherited:
+    amount = funding.amount
+    if funding.from_project and view.project:
         # Said on the amount itself, so that nobody reads a project's grant as this practice's budget.
-        amount = f"{amount} for the whole {_project_name(catalogue, practice)}".lstrip()
-    lines = tuple(Line(text) for text in (funding.programme, amount) if text)
-    return [Fact("Funding", lines, funding.note or "")]
+        amount = view._("%(amount)s for the whole %(project)s") % {"amount": amount, "project": view.project.name}
+    lines = tuple(Line(text.strip()) for text in (funding.programme, amount) if text.strip())
+    return [Fact(view.label("funding"), lines, funding.note)]
 
 
-def _organisation_facts(catalogue: Catalogue, practice: Practice) -> list[Fact]:
-    everyone = catalogue.organisations_of(practice)
-    own = [o for o in everyone if o in practice.organisations]
-    partners = [o for o in everyone if o not in practice.organisations]
+def _organisation_facts(view: PracticeView) -> list[Fact]:
+    own = [o for o in view.organisations if not o.from_project]
+    partners = [o for o in view.organisations if o.from_project]
     facts = []
     if own:
-        facts.append(Fact("Organisations", tuple(organisation_line(o) for o in own)))
-    if partners:
-        title = _project_name(catalogue, practice)
-        facts.append(Fact(f"Partners of the {title}", tuple(organisation_line(o) for o in partners)))
+        facts.append(Fact(view.label("organisations"), tuple(Line(o.name_and_country, o.role.lower()) for o in own)))
+    if partners and view.project:
+        title = view._("Partners of the %(project)s") % {"project": view.project.name}
+        facts.append(Fact(title, tuple(Line(o.name_and_country, o.role.lower()) for o in partners)))
     return facts
 
 
-def _review_fact(practice: Practice) -> Fact:
-    review = practice.review
-    if review.status == "reviewed":
-        return Fact("Review", (Line(f"Reviewed by {review.reviewer}", f"{review.date.day} {review.date:%B %Y}"),))
-    return Fact("Review", (Line(label("review_statuses", review.status)),))
+def _review_fact(view: PracticeView) -> Fact:
+    label = view.label("review")
+    if view.reviewed:
+        return Fact(label, (Line(view._("Reviewed by %(reviewer)s") % {"reviewer": view.reviewer}, view.review_date),))
+    return Fact(label, (Line(view.review_status),))
 
 
-def _facts(catalogue: Catalogue, practice: Practice) -> tuple[Fact, ...]:
-    countries = joined("countries", practice.countries) if practice.countries else NOT_STATED
+def _facts(view: PracticeView) -> tuple[Fact, ...]:
     facts = [
-        Fact("Intervention type", joined("intervention_types", practice.intervention_types)),
-        Fact("ISCED levels", labels("isced_levels", practice.isced_levels) or NOT_STATED),
-        Fact("Target groups", labels("target_groups", practice.target_groups) or NOT_STATED),
+        _terms(view, "intervention_types", one_line=True),
+        _terms(view, "isced_levels"),
+        _terms(view, "target_groups"),
     ]
-    if practice.reach:
-        facts.append(Fact("Reach", joined("reach", practice.reach)))
-    facts.append(Fact("Countries", countries))
-    facts += _project_fact(catalogue, practice)
-    facts += _period_fact(catalogue, practice)
-    facts += _organisation_facts(catalogue, practice)
-    facts += _funding_fact(catalogue, practice)
+    if view.terms("reach"):
+        facts.append(_terms(view, "reach", one_line=True))
+    facts.append(_terms(view, "countries", one_line=True))
+    facts += _project_fact(view)
+    facts += _period_fact(view)
+    facts += _organisation_facts(view)
+    facts += _funding_fact(view)
     return tuple(facts)
 
 
-def _evidence(practice: Practice) -> EvidenceView:
-    vocab = vocabulary("evidence_levels")
-    term = vocab.terms[practice.evidence.level]
-    top = max(t.rank or 0 for t in vocab.terms.values())
-    return EvidenceView(term.label, term.rank or 0, top, term.definition, practice.evidence.basis or "")
-
-
-def practice_sheet(catalogue: Catalogue, practice: Practice, settings: Settings) -> Sheet:
+def practice_sheet(view: PracticeView, settings: Settings) -> Sheet:
     """Everything the documents show about one practice."""
-    return Sheet(
-        practice=practice,
-        anchor=f"practice-{practice.id}",
-        types=tuple(label("intervention_types", t) for t in practice.intervention_types),
-        facts=_facts(catalogue, practice),
-        evidence=_evidence(practice),
-        review=_review_fact(practice),
-        citations=tuple(citation(s) for s in catalogue.sources_of(practice)),
-        resources=tuple(ResourceView(r.title, label("resource_types", r.type), r.url) for r in practice.resources),
-        page_url=settings.page_url(f"practices/{practice.id}/"),
-    )
+    return Sheet(view=view, facts=_facts(view), review=_review_fact(view), page_url=settings.page_url(view.page_url))

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from ..catalogue import Catalogue
 from ..model import Practice
+from ..presentation.views import Views
 from ..settings import Settings
 from ..vocabularies import vocabulary
 from .facts import Sheet, practice_sheet
@@ -45,6 +45,7 @@ class Pack:
     by_country: tuple[IndexEntry, ...]
     by_isced: tuple[IndexEntry, ...]
     settings: Settings
+    lang: str
 
     @property
     def sheets(self) -> tuple[Sheet, ...]:
@@ -96,14 +97,14 @@ def _isced_index(sheets: list[Sheet]) -> tuple[IndexEntry, ...]:
 
 
 def briefing_pack(
-    catalogue: Catalogue,
+    views: Views,
     practices: list[Practice],
     settings: Settings,
     selection: Selection,
     edition: dt.datetime,
 ) -> Pack:
     """The pack of the given practices, its cover saying how they were selected."""
-    sheets = [practice_sheet(catalogue, p, settings) for p in practices]
+    sheets = [practice_sheet(views.of(p), settings) for p in practices]
     return Pack(
         selection=selection,
         edition=edition,
@@ -112,4 +113,5 @@ def briefing_pack(
         by_country=_country_index(sheets),
         by_isced=_isced_index(sheets),
         settings=settings,
+        lang=views.lang,
     )

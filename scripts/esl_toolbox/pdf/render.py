@@ -16,6 +16,10 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from ..markup import markdown_to_html, text_to_html
+from ..model import Practice, field_meta
+from ..presentation.formatting import full_date
+from ..presentation.i18n import SOURCE_LANGUAGE, gettext_for, install
+from ..project import pack_file
 from ..vocabularies import vocabulary
 from .edition import w3c_datetime
 from .facts import Sheet
@@ -23,7 +27,6 @@ from .pack import Pack
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 TEMPLATES_DIR = PACKAGE_DIR / "templates"
-LANGUAGE = "en"
 PUBLISHER = "ESL Good Practice Toolbox"
 
 # Tagged PDF with the PDF/UA-1 identification (WeasyPrint sets pdf_tags and PDF 1.7 for it).
@@ -50,10 +53,6 @@ class DocumentInfo:
         return hashlib.md5(f"esl-toolbox/{self.key}".encode()).hexdigest().encode()
 
 
-def long_date(moment: dt.date) -> str:
-    return f"{moment.day} {moment:%B %Y}"
-
-
 def css_string(text: str) -> str:
     """Text as a quoted CSS string, for generated content such as running headers."""
     escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ")
@@ -61,7 +60,8 @@ def css_string(text: str) -> str:
 
 
 @cache
-def environment() -> Environment:
+def environment(lang: str = SOURCE_LANGUAGE) -> Environment:
+    """The print templates' environment in one language."""
     env = Environment(
         loader=FileSystemLoader(TEMPLATES_DIR),
         autoescape=True,
@@ -73,20 +73,22 @@ def environment() -> Environment:
     # The project's markup policy decides how record text becomes HTML, for the site and the PDFs alike.
     env.filters["text"] = lambda value: Markup(text_to_html(str(value)))
     env.filters["markdown"] = lambda value: Markup(markdown_to_html(value))
-    env.filters["long_date"] = long_date
+    env.filters["long_date"] = lambda moment: full_date(moment, lang)
     env.filters["css_string"] = css_string
     env.globals["publisher"] = PUBLISHER
-    env.globals["language"] = LANGUAGE
-    return env
+    env.globals["language"] = lang
+    env.globals["pack_url"] = pack_file()
+    env.globals["label"] = lambda path: gettext_for(lang)(field_meta(Practice, path).label)
+    return install(env, lang)
 
 
 def factsheet_html(sheet: Sheet, info: DocumentInfo) -> str:
-    return environment().get_template("factsheet.html.j2").render(sheet=sheet, info=info)
+    return environment(sheet.view.lang).get_template("factsheet.html.j2").render(sheet=sheet, info=info)
 
 
 def pack_html(pack: Pack, info: DocumentInfo) -> str:
     evidence_levels = list(vocabulary("evidence_levels").terms.values())
-    template = environment().get_template("pack.html.j2")
+    template = environment(pack.lang).get_template("pack.html.j2")
     return template.render(
         pack=pack,
         info=info,

@@ -1,11 +1,17 @@
-"""Which practices a filtered briefing pack holds: OR within a filter, AND across filters."""
+"""Which practices a filtered briefing pack holds: OR within a filter, AND across filters.
+
+The filters are the model's facets, so the command line offers the same choices as the toolbox
+page: `--type`, `--isced`, `--group`, `--theme`, `--country`, `--level`, `--evidence`.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from ..model import Practice
+from ..model import FieldMeta, Practice, facet_fields
+from ..presentation.formatting import list_text
+from ..presentation.i18n import SOURCE_LANGUAGE, gettext_for
 from ..vocabularies import vocabulary
 
 
@@ -15,19 +21,20 @@ class SelectionProblem(ValueError):
 
 @dataclass(frozen=True)
 class Filter:
-    """One command-line filter: the vocabulary it draws on and the practice field it tests."""
+    """One command-line filter: a facet field of the model."""
 
-    option: str
-    vocabulary: str
-    field: str
+    field: FieldMeta
+
+    @property
+    def option(self) -> str:
+        return f"--{self.field.facet.key}"  # type: ignore[union-attr]
+
+    @property
+    def dest(self) -> str:
+        return self.field.facet.key  # type: ignore[union-attr]
 
 
-FILTERS = (
-    Filter("--type", "intervention_types", "intervention_types"),
-    Filter("--isced", "isced_levels", "isced_levels"),
-    Filter("--country", "countries", "countries"),
-    Filter("--group", "target_groups", "target_groups"),
-)
+FILTERS = tuple(Filter(f) for f in facet_fields(Practice))
 
 
 @dataclass(frozen=True)
@@ -41,27 +48,25 @@ class Selection:
 
     def matches(self, practice: Practice) -> bool:
         return all(
-            not chosen or set(chosen) & set(getattr(practice, f.field))
+            not chosen or set(chosen) & set(f.field.values_of(practice))
             for f, chosen in zip(FILTERS, self.terms, strict=True)
         )
 
-    def described(self) -> list[tuple[str, list[str]]]:
-        """Each used filter's name and the labels of its chosen terms, for the cover and messages."""
+    def described(self, lang: str = SOURCE_LANGUAGE) -> list[tuple[str, str]]:
+        """Each used filter's label and its chosen terms ('Prevention or Intervention'), for the cover."""
+        _ = gettext_for(lang)
         return [
-            (vocabulary(f.vocabulary).name, [vocabulary(f.vocabulary).label(t) for t in chosen])
+            (
+                _(f.field.label),
+                list_text((vocabulary(f.field.vocabulary).label(t) for t in chosen), lang, style="or"),
+            )
             for f, chosen in zip(FILTERS, self.terms, strict=True)
             if chosen
         ]
 
     def __str__(self) -> str:
-        parts = [f"{in_sentence(name)} {' or '.join(labels)}" for name, labels in self.described()]
+        parts = [f"{name.lower()} {terms}" for name, terms in self.described()]
         return " and ".join(parts) if parts else "all practices"
-
-
-def in_sentence(name: str) -> str:
-    """A vocabulary's name inside a sentence: 'Intervention type' → 'intervention type', 'ISCED 2011 level' kept."""
-    first = name.split()[0]
-    return name if first.isupper() else first.lower() + name[len(first) :]
 
 
 def _split(values: Iterable[str] | None) -> list[str]:
@@ -70,7 +75,7 @@ def _split(values: Iterable[str] | None) -> list[str]:
 
 
 def _term(f: Filter, raw: str) -> str | int:
-    vocab = vocabulary(f.vocabulary)
+    vocab = vocabulary(f.field.vocabulary)
     candidates: list[str | int] = [raw, raw.lower(), raw.upper()]
     if raw.isdigit():
         candidates.insert(0, int(raw))
@@ -79,14 +84,17 @@ def _term(f: Filter, raw: str) -> str | int:
             return candidate
     hint = vocab.suggest(raw)
     did_you_mean = f"; did you mean {hint!r}?" if hint else ""
-    raise SelectionProblem(f"{f.option} {raw!r}: there is no such {in_sentence(vocab.name)}{did_you_mean}")
+    raise SelectionProblem(f"{f.option} {raw!r}: there is no such {f.field.label.lower()}{did_you_mean}")
 
 
-def parse_selection(values: Sequence[Iterable[str] | None]) -> Selection:
-    """The selection from the raw option values, one entry per filter in FILTERS order."""
+def parse_selection(values: Mapping[str, Iterable[str] | None]) -> Selection:
+    """The selection from the raw option values by facet key, e.g. {"type": ["prevention"], "isced": ["1,2"]}."""
+    unknown = set(values) - {f.dest for f in FILTERS}
+    if unknown:
+        raise SelectionProblem(f"no such filter: {', '.join(sorted(unknown))}")
     terms = []
-    for f, raw_values in zip(FILTERS, values, strict=True):
-        chosen = dict.fromkeys(_term(f, raw) for raw in _split(raw_values))
+    for f in FILTERS:
+        chosen = dict.fromkeys(_term(f, raw) for raw in _split(values.get(f.dest)))
         terms.append(tuple(chosen))
     return Selection(tuple(terms))
 

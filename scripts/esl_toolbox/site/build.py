@@ -16,8 +16,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..catalogue import Catalogue, load_catalogue
-from ..settings import CONFIG_FILE, Settings, load_settings
-from .generate import BUILD_DIR, generate
+from ..project import BUILD_DIR, CONFIG_FILE
+from ..settings import Settings, load_settings
+from .generate import generate
 
 
 class BuildFailed(Exception):

@@ -1,47 +1,62 @@
-"""The facets visitors browse by: which vocabulary each uses, where its listing pages live, and
-which practices each value gives. The toolbox page, its data file, the listing pages and the
-practice pages' fact boxes all read them from here, so they always agree."""
+"""The facets visitors browse by, read from the model's field metadata, and which practices each
+value gives. The toolbox page, its data file, the listing pages, the navigation and the practice
+pages' fact boxes all read them from here, so they always agree."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 
+from pydantic import BaseModel
+
 from ..catalogue import Catalogue
-from ..model import Practice
+from ..model import FieldMeta, Practice, facet_fields
+from ..project import listing_page
 from ..vocabularies import Term, vocabulary
 
 
 @dataclass(frozen=True)
 class Facet:
-    key: str  # the toolbox's URL and data key, e.g. ?type=prevention
-    vocabulary: str
-    path: str  # folder of the listing pages, e.g. intervention-types/prevention/
-    title: str  # heading of the facet's index page
-    values_of: Callable[[Practice], list]
-    sort_by_label: bool = False  # countries: by name; other vocabularies keep their own order
+    """A field visitors browse by: `?key=` on the toolbox page, listing pages below `path/`."""
+
+    field: FieldMeta
+
+    @property
+    def key(self) -> str:
+        return self.field.facet.key  # type: ignore[union-attr]
+
+    @property
+    def path(self) -> str:
+        return self.field.facet.path  # type: ignore[union-attr]
+
+    @property
+    def vocabulary(self) -> str:
+        return self.field.vocabulary or ""
 
     @property
     def label(self) -> str:
-        return vocabulary(self.vocabulary).name
+        """The field's label: 'Level of education'."""
+        return self.field.label
+
+    @property
+    def title(self) -> str:
+        """The heading of its index page: 'Levels of education'."""
+        return self.field.plural
+
+    @property
+    def sort_by_label(self) -> bool:
+        return self.field.facet.by_label  # type: ignore[union-attr]
+
+    def values_of(self, practice: Practice) -> list:
+        return self.field.values_of(practice)
 
 
-FACETS: tuple[Facet, ...] = (
-    Facet("type", "intervention_types", "intervention-types", "Intervention types", lambda p: p.intervention_types),
-    Facet("isced", "isced_levels", "isced", "ISCED levels", lambda p: p.isced_levels),
-    Facet("group", "target_groups", "target-groups", "Target groups", lambda p: p.target_groups),
-    Facet("theme", "themes", "themes", "Themes", lambda p: p.themes),
-    Facet("country", "countries", "countries", "Countries", lambda p: p.countries, sort_by_label=True),
-    Facet(
-        "level", "intervention_levels", "intervention-levels", "Intervention levels", lambda p: p.intervention_levels
-    ),
-    Facet("evidence", "evidence_levels", "evidence-levels", "Evidence levels", lambda p: [p.evidence.level]),
-)
+def facets(model: type[BaseModel] = Practice) -> tuple[Facet, ...]:
+    """The model's facets, in their order."""
+    return tuple(Facet(f) for f in facet_fields(model))
 
 
-def facet(key: str) -> Facet:
-    return next(f for f in FACETS if f.key == key)
+FACETS = facets()
 
 
 def by_title(practices: list[Practice] | tuple[Practice, ...]) -> list[Practice]:
@@ -68,18 +83,26 @@ class FacetValue:
     @property
     def url(self) -> str:
         """Address of the listing page, relative to the site root."""
-        return f"{self.facet.path}/{self.id}/"
+        return listing_page(self.facet.path, self.id)
 
 
 class FacetIndex:
     """Every facet's values that at least one practice has, each with its practices by title."""
 
-    def __init__(self, catalogue: Catalogue):
+    def __init__(self, catalogue: Catalogue, facet_list: tuple[Facet, ...] = FACETS):
         self.catalogue = catalogue
+        self.facets = facet_list
+
+    @cached_property
+    def _by_key(self) -> dict[str, Facet]:
+        return {f.key: f for f in self.facets}
+
+    def facet(self, key: str) -> Facet:
+        return self._by_key[key]
 
     @cached_property
     def _values(self) -> dict[str, list[FacetValue]]:
-        return {f.key: self._values_of(f) for f in FACETS}
+        return {f.key: self._values_of(f) for f in self.facets}
 
     def _values_of(self, f: Facet) -> list[FacetValue]:
         vocab = vocabulary(f.vocabulary)
@@ -94,7 +117,7 @@ class FacetIndex:
         return self._values[key]
 
     def all_values(self) -> list[FacetValue]:
-        return [v for f in FACETS for v in self._values[f.key]]
+        return [v for f in self.facets for v in self._values[f.key]]
 
     @cached_property
     def _by_term(self) -> dict[tuple[str, object], FacetValue]:
@@ -105,4 +128,4 @@ class FacetIndex:
 
     def values_of(self, key: str, practice: Practice) -> list[FacetValue]:
         """The practice's values for one facet, in the record's order."""
-        return [self.value(key, v) for v in facet(key).values_of(practice)]
+        return [self.value(key, v) for v in self.facet(key).values_of(practice)]

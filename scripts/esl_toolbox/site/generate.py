@@ -17,15 +17,14 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from ..catalogue import Catalogue
+from ..project import BUILD_DIR, HAND_WRITTEN_DIR, SCHEMA_DIR
 from ..settings import Settings
 from ..writing import write_atomic
-from .data import practices_csv, practices_json, to_json, toolbox_files
+from ..exports import practices_csv, practices_json, to_json
+from .data import toolbox_files
 from .pages import SiteContext, render_generated_config, render_pages
 
-BUILD_DIR = "build"
-HAND_WRITTEN_DIR = "docs"
 GENERATED_CONFIG = "mkdocs.generated.yml"  # mkdocs.yml inherits it
-SCHEMA_DIR = "schema"
 # The folders of build/ this module owns; anything else there (a site being built) is left alone.
 MANAGED_DIRS = ("docs", "overrides")
 PACKAGE_FOLDERS = {"assets": "docs/assets", "overrides": "overrides"}  # package folder -> place in build/
@@ -86,7 +85,7 @@ def source_tree(root: Path, catalogue: Catalogue, settings: Settings, with_pdf: 
 def site_tree(root: Path, ctx: SiteContext) -> dict[str, bytes]:
     """The source tree made from a context that `serve` has already rendered some pages with."""
     hand_written = {f"docs/{p}": data for p, data in _files_below(root / HAND_WRITTEN_DIR).items()}
-    files = {GENERATED_CONFIG: render_generated_config().encode("utf-8"), **hand_written}
+    files = {GENERATED_CONFIG: render_generated_config(ctx).encode("utf-8"), **hand_written}
     files.update(generated_pages(ctx, hand_written))
     files.update(data_files(ctx, root))
     for folder, target in PACKAGE_FOLDERS.items():

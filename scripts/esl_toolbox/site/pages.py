@@ -19,14 +19,18 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from pydantic import BaseModel
+
 from ..catalogue import Catalogue
+from ..field_docs import record_parts
 from ..markup import escape_markdown, markdown_to_html, text_to_html
 from ..model import Practice
+from ..presentation.i18n import SOURCE_LANGUAGE, install
+from ..presentation.views import PracticeView, Views
+from ..project import pack_file, practice_page_source
 from ..settings import Settings
 from ..vocabularies import VOCABULARY_FILES, vocabulary
-from . import formatting
-from .facets import FACETS, Facet, FacetIndex, FacetValue, by_title
-from .fields import record_parts
+from .facets import Facet, FacetIndex, FacetValue, by_title, facets
 
 NEWEST_ON_HOME = 6
 # Pages stay small at any size of the toolbox: listings come in pages of PAGE_SIZE cards, and the
@@ -64,19 +68,33 @@ def paginate(practices: list[Practice] | tuple[Practice, ...], base: str) -> lis
 
 @dataclass(frozen=True)
 class SiteContext:
-    """What every page is made from."""
+    """What every page is made from: the records, the settings, the language and the model's facets."""
 
     catalogue: Catalogue
     settings: Settings
     with_pdf: bool  # link factsheets and packs only when the build makes them
+    lang: str = SOURCE_LANGUAGE
+    model: type[BaseModel] = Practice  # whose field metadata decides the facets and the documented fields
 
     @cached_property
     def index(self) -> FacetIndex:
-        return FacetIndex(self.catalogue)
+        return FacetIndex(self.catalogue, facets(self.model))
+
+    @cached_property
+    def views(self) -> Views:
+        return Views(self.catalogue, self.lang)
+
+    def view(self, practice: Practice) -> PracticeView:
+        return self.views.of(practice)
+
+    @cached_property
+    def environment(self) -> jinja2.Environment:
+        return environment(self.lang)
 
     @cached_property
     def _macros(self) -> Any:
-        return ENVIRONMENT.get_template("_macros.html.j2").make_module({"index": self.index})
+        module_globals = {"index": self.index, "view": self.view}
+        return self.environment.get_template("_macros.html.j2").make_module(module_globals)
 
     @cached_property
     def _cards(self) -> dict[tuple[str, str, str, bool], Markup]:
@@ -109,7 +127,9 @@ def _title_text(text: str) -> Markup:
     return Markup(json.dumps(text_to_html(" ".join(text.split())), ensure_ascii=False))
 
 
-def _environment() -> jinja2.Environment:
+@cache
+def environment(lang: str) -> jinja2.Environment:
+    """The templates' environment in one language: its strings through that language's catalogue."""
     env = jinja2.Environment(
         loader=jinja2.PackageLoader(__package__, "templates"),
         autoescape=True,
@@ -123,21 +143,8 @@ def _environment() -> jinja2.Environment:
         markdown=lambda value: Markup(description_html(value)),
         md=lambda value: Markup(escape_markdown(value)),
     )
-    env.globals.update(
-        label=lambda key, term: vocabulary(key).label(term),
-        vocab=vocabulary,
-        meta_text=_meta_text,
-        title_text=_title_text,
-        facets=FACETS,
-        full_date=formatting.full_date,
-        period_text=formatting.period_text,
-        amount_text=formatting.amount_text,
-        source_link=formatting.source_link,
-    )
-    return env
-
-
-ENVIRONMENT = _environment()
+    env.globals.update(vocab=vocabulary, meta_text=_meta_text, title_text=_title_text, lang=lang, pack_url=pack_file())
+    return install(env, lang)
 
 
 def root_of(page_path: str) -> str:
@@ -148,39 +155,24 @@ def root_of(page_path: str) -> str:
 
 
 def _render(template: str, page_path: str, ctx: SiteContext, **values: object) -> str:
-    return ENVIRONMENT.get_template(template).render(
+    return ctx.environment.get_template(template).render(
         root=root_of(page_path),
         settings=ctx.settings,
         with_pdf=ctx.with_pdf,
         index=ctx.index,
+        facets=ctx.index.facets,
         card_html=ctx.card,
+        view=ctx.view,
         **values,
     )
 
 
 def practice_page_path(practice: Practice) -> str:
-    return f"practices/{practice.id}.md"
+    return practice_page_source(practice.id)
 
 
 def render_practice_page(ctx: SiteContext, practice: Practice) -> str:
-    catalogue = ctx.catalogue
-    period, period_from_project = catalogue.period_of(practice)
-    funding, funding_from_project = catalogue.funding_of(practice)
-    return _render(
-        "practice.md.j2",
-        practice_page_path(practice),
-        ctx,
-        practice=practice,
-        project=catalogue.project_of(practice),
-        organisations=catalogue.organisations_of(practice),
-        period=period,
-        period_from_project=period_from_project,
-        funding=funding,
-        funding_from_project=funding_from_project,
-        evidence_term=vocabulary("evidence_levels").terms[practice.evidence.level],
-        sources=catalogue.sources_of(practice),
-        related=by_title([catalogue.practice(i) for i in practice.related]),
-    )
+    return _render("practice.md.j2", practice_page_path(practice), ctx, p=ctx.view(practice))
 
 
 def newest(practices: tuple[Practice, ...], count: int = NEWEST_ON_HOME) -> list[Practice]:
@@ -230,17 +222,18 @@ def render_listing_pages(ctx: SiteContext, value: FacetValue) -> dict[str, str]:
 
 
 def render_about_page(ctx: SiteContext) -> str:
-    return _render("about.md.j2", "about/index.md", ctx, parts=record_parts(), listed_vocabularies=VOCABULARY_FILES)
+    parts = record_parts(ctx.model)
+    return _render("about.md.j2", "about/index.md", ctx, parts=parts, listed_vocabularies=VOCABULARY_FILES)
 
 
 def render_contribute_page(ctx: SiteContext) -> str:
     return _render("contribute.md.j2", "contribute/index.md", ctx)
 
 
-def render_generated_config() -> str:
-    """The MkDocs settings that come from the vocabularies, for mkdocs.yml to inherit."""
+def render_generated_config(ctx: SiteContext) -> str:
+    """The MkDocs settings that come from the model and the vocabularies, for mkdocs.yml to inherit."""
     themes = list(vocabulary("themes").terms.values())
-    return ENVIRONMENT.get_template("mkdocs.generated.yml.j2").render(themes=themes)
+    return ctx.environment.get_template("mkdocs.generated.yml.j2").render(themes=themes, facets=ctx.index.facets)
 
 
 def _render_fixed_pages(ctx: SiteContext) -> dict[str, str]:
@@ -251,7 +244,7 @@ def _render_fixed_pages(ctx: SiteContext) -> dict[str, str]:
         "about/index.md": render_about_page(ctx),
         "contribute/index.md": render_contribute_page(ctx),
     }
-    pages.update({f"{f.path}/index.md": render_facet_page(ctx, f) for f in FACETS})
+    pages.update({f"{f.path}/index.md": render_facet_page(ctx, f) for f in ctx.index.facets})
     pages.update(render_all_practices_pages(ctx))
     return pages
 

@@ -27,11 +27,11 @@ from watchdog.observers.api import BaseObserver
 from watchdog.observers.polling import PollingObserver
 
 from ..catalogue import InvalidRecords, load_catalogue
-from ..report import write_text
-from ..settings import CONFIG_FILE, load_settings
-from ..validate import PRACTICES_DIR
+from ..commands.reporting import write_validation
+from ..project import BUILD_DIR, CONFIG_FILE, HAND_WRITTEN_DIR, PRACTICES_DIR, RECORD_SUFFIXES, SCHEMA_DIR
+from ..settings import load_settings
 from .build import mkdocs_command, mkdocs_environment
-from .generate import BUILD_DIR, HAND_WRITTEN_DIR, SCHEMA_DIR, site_tree, source_tree, write_files, write_tree
+from .generate import site_tree, source_tree, write_files, write_tree
 from .pages import SiteContext, practice_page_path, render_practice_page
 
 # An editor's save is several events (a temporary file, a rename): regenerate once they stop.
@@ -41,7 +41,6 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 WATCHED_PACKAGE_FOLDERS = ("templates", "assets", "overrides")
 # Reading is no change, and the loader reads every record on each regeneration.
 READ_EVENTS = ("opened", "closed_no_write")
-RECORD_SUFFIXES = (".yml", ".yaml")
 # How long the rest of the tree waits for MkDocs to show the first page; a failed build never does.
 FIRST_PAGE_WAIT_SECONDS = 15
 
@@ -203,7 +202,7 @@ class Preview:
                 return True
             written = write_tree(tree, self.root / BUILD_DIR, self.tree)
         except InvalidRecords as exc:
-            write_text(exc.report, sys.stderr)
+            write_validation(exc.report, sys.stderr)
             print("esl-toolbox serve: still showing the last valid pages", file=sys.stderr)
             return False
         except Exception as exc:  # a template error while editing must not stop the preview

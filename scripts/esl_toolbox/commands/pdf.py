@@ -1,12 +1,11 @@
-"""The `esl-toolbox pdf` command: every PDF, one factsheet, or a briefing pack of a selection."""
+"""`esl-toolbox pdf`: every PDF, one factsheet, or a briefing pack of a selection."""
 
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
-EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+from .exits import EXIT_OK, CommandFailed, usage
 
 DESCRIPTION = """\
 Write PDF factsheets and briefing packs from the practice records.
@@ -31,16 +30,26 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:
     pdf.add_argument("--all", action="store_true", help="write every factsheet and the full pack into --out-dir")
     pdf.add_argument("--out-dir", type=Path, metavar="DIR", help="folder for --all")
     pdf.add_argument("--practice", metavar="ID", help="write the factsheet of this practice to -o FILE")
-    pdf.add_argument("--type", action="append", metavar="TYPE", help="prevention, intervention or compensation")
-    pdf.add_argument("--isced", action="append", metavar="LEVEL", help="ISCED 2011 level, 0-8")
-    pdf.add_argument("--country", action="append", metavar="CODE", help="ISO 3166-1 country code, e.g. PT")
-    pdf.add_argument("--group", action="append", metavar="GROUP", help="target group, e.g. migrant-background")
+    for f in _filters():
+        help_text = f"{f.field.plural.lower()} (vocabulary ids); a practice matches any value given"
+        pdf.add_argument(f.option, action="append", dest=f.dest, metavar=f.dest.upper(), help=help_text)
     pdf.add_argument("-o", "--output", type=Path, metavar="FILE", help="the PDF file to write")
-    pdf.set_defaults(run=cmd_pdf)
+    pdf.set_defaults(run=cmd_pdf, unchanged="no PDF was written")
+
+
+def _filters() -> tuple:
+    from ..pdf.select import FILTERS
+
+    return FILTERS
+
+
+def _chosen(args: argparse.Namespace) -> dict:
+    """The raw values of each filter option, by facet key."""
+    return {f.dest: getattr(args, f.dest) for f in _filters()}
 
 
 def _usage_problem(args: argparse.Namespace) -> str | None:
-    filtered = any((args.type, args.isced, args.country, args.group))
+    filtered = any(_chosen(args).values())
     if args.all:
         if args.out_dir is None:
             return "--all needs --out-dir DIR"
@@ -56,36 +65,25 @@ def _usage_problem(args: argparse.Namespace) -> str | None:
     return None
 
 
-def _fail(message: str, code: int) -> int:
-    print(f"esl-toolbox pdf: {message}", file=sys.stderr)
-    return code
-
-
 def cmd_pdf(args: argparse.Namespace) -> int:
-    from ..catalogue import InvalidRecords, load_catalogue
+    from ..catalogue import load_catalogue
+    from ..pdf.build import NoMatchingPractice, build_pdfs, write_factsheet, write_pack
+    from ..pdf.edition import EditionProblem
+    from ..pdf.select import SelectionProblem, parse_selection
     from ..settings import load_settings
-    from ..validate import shown_path
-    from .build import NoMatchingPractice, build_pdfs, write_factsheet, write_pack
-    from .edition import EditionProblem
-    from .select import SelectionProblem, parse_selection
+    from ..validation import shown_path
 
     problem = _usage_problem(args)
     if problem:
-        return _fail(problem, EXIT_USAGE)
+        raise usage(problem)
     try:
-        selection = parse_selection([args.type, args.isced, args.country, args.group])
+        selection = parse_selection(_chosen(args))
     except SelectionProblem as exc:
-        return _fail(str(exc), EXIT_USAGE)
+        raise usage(str(exc)) from None
 
     root = Path.cwd()
-    try:
-        catalogue = load_catalogue(root)
-    except InvalidRecords as exc:
-        for error in exc.report.errors:
-            print(str(error), file=sys.stderr)
-        return _fail(f"{exc}; no PDF was written", EXIT_PROBLEMS)
+    catalogue = load_catalogue(root)
     settings = load_settings(root)
-
     try:
         if args.all:
             written = build_pdfs(catalogue, args.out_dir, settings)
@@ -94,11 +92,11 @@ def cmd_pdf(args: argparse.Namespace) -> int:
         else:
             written = [write_pack(catalogue, selection, settings, args.output)]
     except NoMatchingPractice as exc:
-        return _fail(str(exc), EXIT_PROBLEMS)
+        raise CommandFailed(str(exc)) from None
     except KeyError as exc:
-        return _fail(f"no practice has the id {exc.args[0]!r} (see practices/*.yml)", EXIT_PROBLEMS)
+        raise CommandFailed(f"no practice has the id {exc.args[0]!r} (see practices/*.yml)") from None
     except EditionProblem as exc:
-        return _fail(str(exc), EXIT_USAGE)
+        raise usage(str(exc)) from None
     if args.all:
         print(f"wrote {len(written) - 1} factsheets and {shown_path(written[-1])} into {shown_path(args.out_dir)}")
     else:

@@ -25,13 +25,17 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from .writing import write_atomic
+from ..model import Practice, Project
+from ..problems import ERROR, WARNING, Problem
+from ..project import CACHE_DIR, CONFIG_FILE
+from ..writing import write_atomic
+from .results import CheckedFile, RecordLinks, links_of
 
-CACHE_FILE = Path("build", "cache", "validation.txt")
-RECORDS_FILE = Path("build", "cache", "records.txt")
+CACHE_FILE = Path(CACHE_DIR, "validation.txt")
+RECORDS_FILE = Path(CACHE_DIR, "records.txt")
 FORMAT = "esl-toolbox validation cache 1"
-PROJECT_MARKER = "mkdocs.yml"  # only a project's own build/ folder gets a cache
-_PACKAGE = Path(__file__).resolve().parent
+PROJECT_MARKER = CONFIG_FILE  # only a project's own build/ folder gets a cache
+_PACKAGE = Path(__file__).resolve().parent.parent
 _LIBRARIES = ("pydantic", "pydantic-core", "PyYAML", "pycountry")
 
 
@@ -188,3 +192,83 @@ def _parse_result(sha256: str, text: str) -> tuple[str, CachedFile] | None:
 
 def _parse_record(sha256: str, text: str) -> tuple[str, str] | None:
     return (sha256, text) if text else None  # parsed only when the record is built
+
+
+# --- one file's results, as the cache keeps them ------------------------------------------------------
+
+
+def outcome(
+    raw: bytes, problems: list[Problem], anchors: dict, record: Any, data: str | None, keep: bool
+) -> CachedFile:
+    """Everything one check of a file's bytes found, in the form the cache keeps (the model only if `keep`)."""
+    result = {
+        "problems": _problems_as_lists(problems),
+        "anchors": [[list(loc), line, column] for loc, (line, column) in anchors.items()],
+        "links": _links_as_list(record),
+    }
+    return CachedFile(file_digest(raw), result, data, record if keep else None)
+
+
+def uncacheable(problems: list[Problem]) -> CachedFile:
+    """The result of a file that was refused or could not be read: no bytes to key it by."""
+    return CachedFile("", {"problems": _problems_as_lists(problems)})
+
+
+def _problems_as_lists(problems: list[Problem]) -> list[list]:
+    """Problems as the cache keeps them; _problem_from reads them back."""
+    return [[p.line, p.column, p.severity, p.field, p.message] for p in problems]
+
+
+def _links_as_list(record: Practice | Project | None) -> list | None:
+    if record is None:
+        return None
+    links = links_of(record)
+    return [links.is_project, links.id, links.title, links.project, list(links.related)]
+
+
+def checked_file(shown: str, outcome: CachedFile) -> CheckedFile:
+    """A file's CheckedFile from its results, fresh or cached; TypeError or ValueError if they are malformed."""
+    result = outcome.result
+    return CheckedFile(
+        shown,
+        record=outcome.record,
+        problems=[_problem_from(shown, *item) for item in result["problems"]],
+        anchors=_anchors_from(result.get("anchors", ())),
+        links=_links_from(result.get("links")),
+    )
+
+
+def _position(line: Any, column: Any) -> tuple[int, int]:
+    if type(line) is not int or type(column) is not int or line < 1 or column < 1:
+        raise ValueError(f"not a line and column: {line!r}, {column!r}")
+    return line, column
+
+
+def _problem_from(shown: str, line: Any, column: Any, severity: Any, field_name: Any, message: Any) -> Problem:
+    if severity not in (ERROR, WARNING) or type(field_name) is not str or type(message) is not str:
+        raise ValueError(f"malformed problem: {severity!r}, {field_name!r}, {message!r}")
+    return Problem(shown, *_position(line, column), severity, field_name, message)
+
+
+def _anchors_from(items: Any) -> dict[tuple, tuple[int, int]]:
+    # Checked just enough that nothing later can fail on a damaged entry: only known paths are looked up.
+    return {tuple(loc): _position(line, column) for loc, line, column in items}
+
+
+def _links_from(item: Any) -> RecordLinks | None:
+    if item is None:
+        return None
+    links = RecordLinks(*item[:4], tuple(item[4]))
+    if type(links.is_project) is not bool or not all(type(text) is str for text in (links.id, links.title)):
+        raise ValueError(f"malformed links: {item!r}")
+    if not (links.project is None or type(links.project) is str) or not all(type(i) is str for i in links.related):
+        raise ValueError(f"malformed links: {item!r}")
+    return links
+
+
+def record_from(data: str | None, is_project: bool) -> Practice | Project:
+    """The model of a valid record, built from its data as JSON by the same model as in its check."""
+    if data is None:
+        raise ValueError("no record data")
+    model = Project if is_project else Practice
+    return model.model_validate(json.loads(data))

@@ -1,0 +1,135 @@
+"""The open data: every practice as JSON (as validated, with the labels of its terms) and as CSV.
+
+The CSV's columns follow the model's field metadata: plain values and lists as they are (lists
+joined with '; ', terms as ids), a nested part's fields in columns of their own (`period_start`),
+and a list of parts in one column of readable text. Periods and amounts read exactly as the
+practice's page and factsheet write them: the text comes from the same view.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable
+from typing import Any
+
+from pydantic import BaseModel
+
+from .catalogue import Catalogue
+from .model import FieldMeta, Practice, record_fields, top_level_fields
+from .presentation.views import PracticeView, Views
+from .settings import Settings
+from .vocabularies import vocabulary
+
+LICENCE = "CC BY 4.0"
+LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
+LIST_SEPARATOR = "; "
+# Parts whose facts a practice may take from its project: their columns read the resolved values.
+RESOLVED_PARTS = ("period", "funding")
+
+
+def to_json(document: Any, compact: bool = False) -> str:
+    """JSON text; compact for data only scripts read, indented for people."""
+    if compact:
+        return json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n"
+    return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
+
+
+def _labelled_fields(model: type[BaseModel]) -> list[FieldMeta]:
+    """Vocabulary fields of the record and of its single nested parts (not of lists of parts)."""
+    lists = {f.path for f in record_fields(model) if f.part is not None and f.many}
+    return [f for f in record_fields(model) if f.vocabulary and not any(f.path.startswith(p + ".") for p in lists)]
+
+
+def _labels(view: PracticeView, model: type[BaseModel]) -> dict[str, Any]:
+    labels: dict[str, Any] = {}
+    for meta in _labelled_fields(model):
+        terms = [vocabulary(meta.vocabulary).label(v) for v in meta.values_of(view.practice)]
+        labels[meta.path.replace(".", "_")] = terms if meta.many or "." not in meta.path else terms[0]
+    return labels
+
+
+def practices_document(catalogue: Catalogue, settings: Settings, model: type[BaseModel] = Practice) -> dict[str, Any]:
+    """Every record as validated, each practice with the labels of its vocabulary terms."""
+    views = Views(catalogue)
+    return {
+        "title": settings.site_name,
+        "licence": LICENCE,
+        "licence_url": LICENCE_URL,
+        "schema": settings.page_url("schema/practice.schema.json"),
+        "practices": [
+            {**p.model_dump(mode="json", exclude_none=True), "labels": _labels(views.of(p), model)}
+            for p in catalogue.practices
+        ],
+        "projects": [
+            catalogue.projects[k].model_dump(mode="json", exclude_none=True) for k in sorted(catalogue.projects)
+        ],
+    }
+
+
+def practices_json(catalogue: Catalogue, settings: Settings) -> str:
+    return to_json(practices_document(catalogue, settings))
+
+
+# --- CSV ----------------------------------------------------------------------------------------------
+
+
+def _joined(values: Iterable[Any]) -> str:
+    return LIST_SEPARATOR.join(str(v) for v in values)
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list | tuple):
+        return _joined(value)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return str(value)
+
+
+def _columns_of(meta: FieldMeta) -> list[str]:
+    """The CSV columns of one top-level field."""
+    if meta.part is None or meta.many:
+        return [meta.name]
+    text = [meta.name] if meta.name in RESOLVED_PARTS else []  # the readable text, as the page shows it
+    return text + [f"{meta.name}_{sub.name}" for sub in top_level_fields(meta.part) if sub.csv]
+
+
+def csv_columns(model: type[BaseModel] = Practice) -> list[str]:
+    """Every CSV column, in the model's field order, then the page's address."""
+    return [column for meta in top_level_fields(model) if meta.csv for column in _columns_of(meta)] + ["url"]
+
+
+def _cells_of(view: PracticeView, meta: FieldMeta) -> dict[str, str]:
+    if meta.part is None:
+        return {meta.name: _cell(getattr(view.practice, meta.name))}
+    if meta.many:
+        return {meta.name: _joined(view.item_texts(meta.name))}
+    part = view.resolved_part(meta.name)
+    cells = {f"{meta.name}_{sub.name}": _cell(getattr(part, sub.name, None)) for sub in top_level_fields(meta.part)}
+    if meta.name in RESOLVED_PARTS:
+        cells[meta.name] = view.part_text(meta.name)
+    return cells
+
+
+def _csv_row(view: PracticeView, settings: Settings, model: type[BaseModel]) -> dict[str, str]:
+    row: dict[str, str] = {}
+    for meta in top_level_fields(model):
+        if meta.csv:
+            row.update(_cells_of(view, meta))
+    row["url"] = settings.page_url(view.page_url)
+    return row
+
+
+def practices_csv(catalogue: Catalogue, settings: Settings, model: type[BaseModel] = Practice) -> str:
+    """One row per practice; lists joined with '; ', vocabulary fields as term ids."""
+    views = Views(catalogue)
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=csv_columns(model), lineterminator="\n", extrasaction="ignore")
+    writer.writeheader()
+    writer.writerows(_csv_row(views.of(p), settings, model) for p in catalogue.practices)
+    return out.getvalue()

@@ -1,0 +1,73 @@
+"""The layout of a toolbox project: its folders, record ids, where each record lives and the
+address of every page and PDF made from one. Every other module imports these names instead of
+spelling a folder, a pattern or an address again."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+# --- folders and files of a project ---------------------------------------------------------------
+CONFIG_FILE = "mkdocs.yml"
+PRACTICES_DIR = "practices"
+PROJECTS_DIR = "projects"  # below PRACTICES_DIR
+SCHEMA_DIR = "schema"
+HAND_WRITTEN_DIR = "docs"
+BUILD_DIR = "build"  # generated, ignored by git
+CACHE_DIR = "build/cache"
+SITE_DIR = "site"
+RECORD_SUFFIXES = (".yml", ".yaml")
+
+# --- record ids -----------------------------------------------------------------------------------
+SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+_SLUG = re.compile(SLUG_PATTERN)
+
+
+def is_slug(text: str) -> bool:
+    """Whether text is a valid record id: lower-case letters and digits in words joined by single hyphens."""
+    return bool(_SLUG.match(text))
+
+
+def is_project_file(path: Path | str) -> bool:
+    """Whether a record file holds a project (it sits in practices/projects/) rather than a practice."""
+    return os.path.basename(os.path.dirname(path)) == PROJECTS_DIR
+
+
+def practice_file(practice_id: str) -> str:
+    """A practice's record file, relative to the project root: 'practices/<id>.yml'."""
+    return f"{PRACTICES_DIR}/{practice_id}.yml"
+
+
+def project_file(project_id: str) -> str:
+    return f"{PRACTICES_DIR}/{PROJECTS_DIR}/{project_id}.yml"
+
+
+# --- addresses on the site, relative to its root --------------------------------------------------
+PACK_FILE = "toolbox.pdf"
+PRACTICE_PAGE = "practices/{id}/"  # also handed to the toolbox page's script, which makes its links from it
+
+
+def practice_page(practice_id: str) -> str:
+    """Address of a practice's page: 'practices/<id>/'."""
+    return PRACTICE_PAGE.format(id=practice_id)
+
+
+def listing_page(facet_path: str, term_id: object) -> str:
+    """Address of the listing of one facet value: 'isced/1/', 'themes/mentoring/'."""
+    return f"{facet_path}/{term_id}/"
+
+
+def practice_page_source(practice_id: str) -> str:
+    """The Markdown file MkDocs makes a practice's page from, in the generated docs tree."""
+    return f"practices/{practice_id}.md"
+
+
+def factsheet_file(practice_id: str) -> str:
+    """Address of a practice's PDF factsheet: 'pdf/<id>.pdf'."""
+    return f"pdf/{practice_id}.pdf"
+
+
+def pack_file() -> str:
+    """Address of the briefing pack of every practice."""
+    return f"pdf/{PACK_FILE}"

@@ -1,0 +1,64 @@
+"""What a check of record files gives: each file's problems and record, and the report of a run."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, NamedTuple
+
+from pydantic import BaseModel
+
+from ..model import Practice, Project
+from ..problems import Problem, format_path
+
+
+class RecordLinks(NamedTuple):
+    """What checks across files compare of a valid record: its kind, id and title, and the ids it names."""
+
+    is_project: bool
+    id: str
+    title: str
+    project: str | None = None
+    related: tuple[str, ...] = ()
+
+
+@dataclass
+class CheckedFile:
+    """One file's problems, its record's links, where the linked fields stand, and the record if kept."""
+
+    path: str
+    record: Practice | Project | None = None
+    problems: list[Problem] = field(default_factory=list)
+    anchors: dict[tuple, tuple[int, int]] = field(default_factory=dict)
+    links: RecordLinks | None = None
+
+    def problem(self, loc: tuple, severity: str, message: str) -> Problem:
+        line, column = self.anchors.get(loc, (1, 1))
+        return Problem(self.path, line, column, severity, format_path(loc), message)
+
+
+@dataclass
+class Report:
+    """What `validate` found: the valid records and every problem."""
+
+    files: list[CheckedFile]
+
+    @property
+    def problems(self) -> list[Problem]:
+        return sorted(p for f in self.files for p in f.problems)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.is_error]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if not p.is_error]
+
+    def records(self, kind: type[BaseModel]) -> list[Any]:
+        return [f.record for f in self.files if isinstance(f.record, kind)]
+
+
+def links_of(record: Practice | Project) -> RecordLinks:
+    if isinstance(record, Project):
+        return RecordLinks(True, record.id, record.title)
+    return RecordLinks(False, record.id, record.title, record.project, tuple(record.related))
