@@ -11,10 +11,10 @@ from esl_toolbox.commands import main
 from esl_toolbox.contributing.contributor_docs import (
     GUIDE,
     ISSUE_FORM,
-    VOCABULARY_FIELDS,
     guide_blocks,
     render_issue_form,
     stale_files,
+    vocabulary_fields_explained,
 )
 from esl_toolbox.contributing.questions import CHECKBOXES, DROPDOWN, QUESTIONS
 from esl_toolbox.model import Practice, Project
@@ -183,7 +183,7 @@ def test_the_guide_marks_exactly_the_required_top_level_fields_as_required():
 
 
 def test_the_guide_lists_every_vocabulary_and_the_evidence_scale():
-    covered = {key for _, key in VOCABULARY_FIELDS} | {"evidence_levels"}
+    covered = {f.vocabulary.key for f in vocabulary_fields_explained()} | {"evidence_levels"}
     assert covered == set(VOCABULARY_FILES)
     scale = section(GUIDE_TEXT, "### The evidence scale")
     for term in vocabulary("evidence_levels").terms.values():
@@ -259,7 +259,7 @@ def test_the_blank_template_filled_in_as_way_b_says_validates(tmp_path):
     """Way B: rename the id, replace every TODO and example address, set the dates."""
     text = yaml_block_after(GUIDE_TEXT, "<!-- BEGIN generated:template")
     text = text.replace("id: name-of-the-practice", "id: homework-club-in-sagene")
-    text = text.replace('title: "Name of the practice"', "title: Homework club in Sagene")
+    text = text.replace('title: "Title"', "title: Homework club in Sagene")
     text = re.sub(r"TODO: one to three plain sentences[^\n]*", "Parents help pupils with homework after school.", text)
     text = re.sub(r"TODO: what the practice is[^\n]*", "A homework club run by parents in a school.", text)
     text = text.replace("TODO title of the report, article or web page", "PACT project description")

@@ -156,17 +156,16 @@ def test_unmappable_answers_are_listed_and_left_out_never_guessed():
     conversion = convert("unmappable")
     notes = [str(note) for note in conversion.notes]
     expected = [
-        "Countries where it runs: 'Kosovo' is not a country name or code the toolbox knows; left out",
-        "Countries where it runs: 'Atlantis' is not a country name or code the toolbox knows; left out",
-        "Levels at which it acts: 'Whole district' is not one of the choices for intervention level; left out",
-        "Levels at which it acts: unexpected text 'see the brochure'; only ticked boxes are read",
+        "Countries: 'Kosovo' is not a country name or code the toolbox knows; left out",
+        "Countries: 'Atlantis' is not a country name or code the toolbox knows; left out",
+        "Intervention levels: 'Whole district' is not one of the choices for intervention level; left out",
+        "Intervention levels: unexpected text 'see the brochure'; only ticked boxes are read",
         "Organisations: 'City of Amsterdam': 'Sponsor' is not a role, country or web address; left out",
-        "Start: could not read 'autumn 2016' as a year (2019) or month (2019-09); left out",
-        "Funding amount: could not read 'about 1.5 million' as an amount such as 120000 EUR; left out",
+        "Period: start: could not read 'autumn 2016' as a year (2019) or month (2019-09); left out",
+        "Funding: amount: could not read 'about 1.5 million' as an amount such as 120000 EUR; left out",
         "Evidence level: 'Very strong' is not one of the choices for evidence level; left out",
-        "Materials others can use: 'Programme brochure': 'Brochure' is not a web address, a type or a list of "
-        "languages; left out",
-        "Materials others can use: 'Klingon' is not a language name or code the toolbox knows; left out",
+        "Resources: 'Programme brochure': 'Brochure' is not a web address, a type or a list of languages; left out",
+        "Resources: 'Klingon' is not a language name or code the toolbox knows; left out",
         "Languages of its materials: 'Romani' is not a language name or code the toolbox knows; left out",
         "Sources: source 'School-community partnerships promoting innovation in education': did not know where "
         "to put 'page 4'",
@@ -192,7 +191,7 @@ def test_from_issue_prints_the_validator_lines_and_the_unmapped_list(project, ca
     assert "organisations[0].role: required field is missing" in out
     assert "period.end: '2019-13' is not a date as YYYY, YYYY-MM or YYYY-MM-DD" in out
     assert "Not mapped, or to check by hand (" in out
-    assert "  - Start: could not read 'autumn 2016'" in out
+    assert "  - Period: start: could not read 'autumn 2016'" in out
 
 
 # --- a hostile issue ---------------------------------------------------------------------------------
@@ -229,7 +228,7 @@ def test_a_copied_question_heading_leaves_both_answers_out():
     conversion = convert("hostile")
     assert "evidence" not in conversion.record and "transfer_conditions" not in conversion.record
     labels = {note.question for note in conversion.notes if "appears twice" in note.message}
-    assert labels == {"Evidence level", "What others need to adopt it"}
+    assert labels == {"Evidence level", "Conditions for transfer"}
 
 
 def test_a_copied_heading_of_a_later_question_cannot_cut_an_answer_short_unnoticed():
@@ -258,7 +257,7 @@ def test_a_heading_that_is_no_question_stays_in_the_answer():
 
 def test_an_oversized_body_is_refused():
     with pytest.raises(FromIssueProblem, match="at most"):
-        issue_to_record("### Name of the practice\n\n" + "x" * 300_000, TODAY)
+        issue_to_record("### Title\n\n" + "x" * 300_000, TODAY)
 
 
 # --- the pieces --------------------------------------------------------------------------------------
@@ -266,11 +265,11 @@ def test_an_oversized_body_is_refused():
 
 def test_period_and_funding_answers_are_read():
     text = body("complete")
-    text = text.replace("### Start\n\n_No response_", "### Start\n\nSeptember 2017")
-    text = text.replace("### End\n\n_No response_", "### End\n\n2020")
-    text = text.replace("### Is it still running?\n\n- [ ]", "### Is it still running?\n\n- [x]")
+    text = text.replace("### Period: start\n\n_No response_", "### Period: start\n\nSeptember 2017")
+    text = text.replace("### Period: end\n\n_No response_", "### Period: end\n\n2020")
+    text = text.replace("### Period: still running\n\n- [ ]", "### Period: still running\n\n- [x]")
     text = text.replace("### Funding programme\n\n_No response_", "### Funding programme\n\nErasmus+ KA2")
-    text = text.replace("### Funding amount\n\n_No response_", "### Funding amount\n\nNOK 1 250 000")
+    text = text.replace("### Funding: amount\n\n_No response_", "### Funding: amount\n\nNOK 1 250 000")
     record = issue_to_record(text, TODAY).record
     assert record["period"] == {"start": "2017-09", "end": 2020, "ongoing": True}
     assert record["funding"] == {"programme": "Erasmus+ KA2", "amount": 1250000, "currency": "NOK"}

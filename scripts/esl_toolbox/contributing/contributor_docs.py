@@ -1,8 +1,8 @@
 """Files for contributors made from the model, the vocabularies and the record template.
 
 `esl-toolbox contributor-docs` writes the issue form and the generated blocks of CONTRIBUTING.md
-(the blank template, the evidence scale, the vocabularies); `--check` fails when they are stale,
-so a new vocabulary term cannot be missing from the form or the guide.
+(the blank template, the evidence scale, every field from the model, the vocabularies); `--check`
+fails when they are stale, so a new field or term cannot be missing from the form or the guide.
 """
 
 from __future__ import annotations
@@ -15,28 +15,16 @@ from functools import cache
 from pathlib import Path
 
 import jinja2
+from pydantic import BaseModel
 
+from ..model import Practice, Project, top_level_fields, vocabulary_fields
 from ..scaffold import render_template_record
-from ..vocabularies import Vocabulary, vocabulary
+from ..schema import json_schema
+from ..vocabularies import VOCABULARY_FILES, Vocabulary, vocabulary
 from .questions import QUESTIONS
 
 ISSUE_FORM = Path(".github/ISSUE_TEMPLATE/practice.yml")
 GUIDE = Path("CONTRIBUTING.md")
-
-# Record fields whose values come from a vocabulary, in the order the guide explains them.
-# The evidence levels have their own block: the evidence scale.
-VOCABULARY_FIELDS: tuple[tuple[str, str], ...] = (
-    ("intervention_types", "intervention_types"),
-    ("isced_levels", "isced_levels"),
-    ("target_groups", "target_groups"),
-    ("reach", "reach"),
-    ("intervention_levels", "intervention_levels"),
-    ("audiences", "audiences"),
-    ("themes", "themes"),
-    ("organisations.role", "organisation_roles"),
-    ("resources.type", "resource_types"),
-    ("review.status", "review_statuses"),
-)
 
 # The blank template is rendered for a fixed day; the guide shows placeholders instead, so that it
 # does not go stale every midnight and nobody copies a wrong date.
@@ -52,6 +40,46 @@ class GeneratedBlockMissing(Exception):
 class VocabularyField:
     field: str
     vocabulary: Vocabulary
+
+
+@dataclass(frozen=True)
+class FieldRow:
+    path: str
+    required: bool
+    description: str
+    translatable: bool
+
+
+@dataclass(frozen=True)
+class PartTable:
+    intro: str
+    fields: tuple[FieldRow, ...]
+
+
+def vocabulary_fields_explained() -> list[VocabularyField]:
+    """The fields whose terms the guide lists, in the model's order; the evidence scale has a block of its own."""
+    return [
+        VocabularyField(f.path, vocabulary(f.vocabulary))
+        for f in vocabulary_fields(Practice)
+        if f.vocabulary in VOCABULARY_FILES and f.vocabulary != "evidence_levels"
+    ]
+
+
+def _rows(model: type[BaseModel], prefix: str = "") -> tuple[FieldRow, ...]:
+    required = set(json_schema(model).get("required", []))
+    return tuple(
+        FieldRow(prefix + f.name, f.name in required, f.description, f.translatable) for f in top_level_fields(model)
+    )
+
+
+def field_tables(model: type[BaseModel]) -> list[PartTable]:
+    """The record's fields, then each nested part's, as the guide's tables."""
+    tables = [PartTable("", _rows(model))]
+    for meta in top_level_fields(model):
+        if meta.part is not None:
+            intro = f"{meta.plural} (`{meta.name}`): {meta.part.__doc__ or ''}".strip()
+            tables.append(PartTable(intro, _rows(meta.part, meta.name + ".")))
+    return tables
 
 
 def _markdown_cell(text: object) -> str:
@@ -91,11 +119,13 @@ def render_blank_template() -> str:
 def guide_blocks() -> dict[str, str]:
     """The generated blocks of CONTRIBUTING.md by name."""
     env = _environment()
-    fields = [VocabularyField(name, vocabulary(key)) for name, key in VOCABULARY_FIELDS]
+    fields = env.get_template("fields.md.j2")
     return {
         "template": env.get_template("blank-template.md.j2").render(template=render_blank_template()),
         "evidence-scale": env.get_template("evidence-scale.md.j2").render(levels=vocabulary("evidence_levels")),
-        "vocabularies": env.get_template("vocabularies.md.j2").render(fields=fields),
+        "fields": fields.render(parts=field_tables(Practice)),
+        "project-fields": fields.render(parts=field_tables(Project)[:1]),
+        "vocabularies": env.get_template("vocabularies.md.j2").render(fields=vocabulary_fields_explained()),
     }
 
 

@@ -1,15 +1,18 @@
 """The questions of the "Propose a practice" issue form, declared once.
 
-`issue_form.py` renders them into `.github/ISSUE_TEMPLATE/practice.yml`; `from_issue.py` reads the
-answers back from the issue body GitHub renders, where each question's label is a `### ` heading.
-Choices come from the vocabularies, so the form never lists a term the model would refuse.
+`contributor_docs.py` renders them into `.github/ISSUE_TEMPLATE/practice.yml`; `from_issue.py` reads
+the answers back from the issue body GitHub renders, where each question's label is a `### `
+heading. A question that fills a record field takes its label and its vocabulary from the model's
+field metadata, so the form asks with the words the site shows and never offers a term the model
+would refuse; what a question adds is its help for someone filling in a form.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..vocabularies import Vocabulary, vocabulary
+from ..model import FieldMeta, Practice, field_meta
+from ..vocabularies import VOCABULARY_FILES, Vocabulary, vocabulary
 
 INPUT, TEXTAREA, CHECKBOXES, DROPDOWN = "input", "textarea", "checkboxes", "dropdown"
 
@@ -18,15 +21,39 @@ INPUT, TEXTAREA, CHECKBOXES, DROPDOWN = "input", "textarea", "checkboxes", "drop
 class Question:
     """One element of the issue form and the record field its answer fills."""
 
-    id: str
-    label: str
     kind: str
     description: str
     target: str | None = None  # record field (dotted for nested ones); None: not copied into the record
-    vocabulary_key: str | None = None
     required: bool = False
     placeholder: str = ""
     confirmations: tuple[str, ...] = ()  # option labels of a checkboxes question without a vocabulary
+    own_label: str = ""  # only for questions that fill no field
+
+    @property
+    def id(self) -> str:
+        return (self.target or self.own_label.lower()).replace(".", "_").replace(" ", "_")
+
+    @property
+    def field(self) -> FieldMeta | None:
+        return field_meta(Practice, self.target) if self.target else None
+
+    @property
+    def label(self) -> str:
+        """The field's label as the site shows it ('Funding: amount' for a nested one), plural for a list."""
+        field = self.field
+        if field is None:
+            return self.own_label
+        name = field.plural if field.many else field.label
+        parent = field_meta(Practice, field.path.rsplit(".", 1)[0]) if "." in field.path else None
+        if parent is None or name.lower().startswith(parent.label.lower()):
+            return name
+        return f"{parent.label}: {name[0].lower()}{name[1:]}"
+
+    @property
+    def vocabulary_key(self) -> str | None:
+        field = self.field
+        # ISO code lists (countries, languages) are typed in, not ticked among hundreds of boxes.
+        return field.vocabulary if field and field.vocabulary in VOCABULARY_FILES and self.kind != INPUT else None
 
     @property
     def vocabulary(self) -> Vocabulary | None:
@@ -55,8 +82,6 @@ NO_PRIVATE_DATA = "I name organisations only, and give no private person's name,
 
 QUESTIONS: tuple[Question, ...] = (
     Question(
-        "title",
-        "Name of the practice",
         INPUT,
         "The name the practice is known by.",
         target="title",
@@ -64,16 +89,12 @@ QUESTIONS: tuple[Question, ...] = (
         placeholder="Community Co-Op: parent-based homework support (Oslo)",
     ),
     Question(
-        "summary",
-        "Short summary",
         TEXTAREA,
         "One to three plain sentences: what the practice does, and for whom.",
         target="summary",
         required=True,
     ),
     Question(
-        "description",
-        "Description",
         TEXTAREA,
         "What the practice is, who runs it and how it works, in your own words and from your sources. "
         "You may use Markdown: **bold**, lists, links.",
@@ -81,81 +102,54 @@ QUESTIONS: tuple[Question, ...] = (
         required=True,
     ),
     Question(
-        "intervention_types",
-        "Intervention type",
         CHECKBOXES,
         "Where does the practice act in the course of early school leaving? Tick one or more.",
         target="intervention_types",
-        vocabulary_key="intervention_types",
     ),
     Question(
-        "isced_levels",
-        "Levels of education",
         CHECKBOXES,
         "The levels of education (ISCED 2011) the practice works at. "
         "Tick those the sources name; none if they do not say.",
         target="isced_levels",
-        vocabulary_key="isced_levels",
     ),
     Question(
-        "target_groups",
-        "Learners the practice reaches",
         CHECKBOXES,
         "Tick those the sources name; none if they do not say.",
         target="target_groups",
-        vocabulary_key="target_groups",
     ),
     Question(
-        "countries",
-        "Countries where it runs",
         INPUT,
         "Country names or two-letter codes, separated by commas. Leave empty if the sources do not say.",
         target="countries",
         placeholder="Norway, Netherlands",
     ),
     Question(
-        "reach",
-        "Reach",
         CHECKBOXES,
         "Whom the practice selects. Tick any that apply.",
         target="reach",
-        vocabulary_key="reach",
     ),
     Question(
-        "intervention_levels",
-        "Levels at which it acts",
         CHECKBOXES,
         "Tick any that apply.",
         target="intervention_levels",
-        vocabulary_key="intervention_levels",
     ),
     Question(
-        "audiences",
-        "Who would use it",
         CHECKBOXES,
         "The professionals who would use or carry out the practice.",
         target="audiences",
-        vocabulary_key="audiences",
     ),
     Question(
-        "themes",
-        "Themes",
         CHECKBOXES,
         "What the practice is about; themes are the tags on the website.",
         target="themes",
-        vocabulary_key="themes",
     ),
     Question(
-        "project",
-        "Project",
         INPUT,
         "If the practice comes from a project the toolbox already lists (see practices/projects/), its short "
         "name, such as pact. Otherwise leave empty.",
         target="project",
     ),
     Question(
-        "organisations",
-        "Organisations",
         TEXTAREA,
         "One organisation per line: name | role | country | web address. "
         f"Roles: {ROLES}. Name organisations only, never private persons.",
@@ -163,102 +157,75 @@ QUESTIONS: tuple[Question, ...] = (
         placeholder="Name of the organisation | Coordinator | Norway | https://...",
     ),
     Question(
-        "period_start",
-        "Start",
         INPUT,
         "When the practice started: a year (2019) or a year and month (2019-09).",
         target="period.start",
         placeholder="2019",
     ),
     Question(
-        "period_end",
-        "End",
         INPUT,
         "When it ended. Leave empty if it still runs or the sources do not say.",
         target="period.end",
         placeholder="2022",
     ),
     Question(
-        "ongoing",
-        "Is it still running?",
         CHECKBOXES,
         "Tick only if a source says so.",
         target="period.ongoing",
         confirmations=(STILL_RUNS,),
     ),
     Question(
-        "funding_programme",
-        "Funding programme",
         INPUT,
         "The programme that paid for it, if the sources say.",
         target="funding.programme",
         placeholder="Erasmus+ KA2 strategic partnership",
     ),
     Question(
-        "funding_amount",
-        "Funding amount",
         INPUT,
         "The amount granted, with its currency.",
         target="funding.amount",
         placeholder="120000 EUR",
     ),
     Question(
-        "activities",
-        "Activities",
         TEXTAREA,
         "What is done, one activity per line.",
         target="activities",
     ),
     Question(
-        "outcomes",
-        "Outcomes",
         TEXTAREA,
         "Outputs and results the sources report, one per line.",
         target="outcomes",
     ),
     Question(
-        "evidence_level",
-        "Evidence level",
         DROPDOWN,
         'How strong the evidence is that the practice achieves its aims. Choose "Not yet evaluated" if no '
         "evaluation has been published.",
         target="evidence.level",
-        vocabulary_key="evidence_levels",
         required=True,
     ),
     Question(
-        "evidence_basis",
-        "What the evidence level rests on",
         TEXTAREA,
         "The evaluations, studies or data behind the level you chose.",
         target="evidence.basis",
     ),
     Question(
-        "transfer_conditions",
-        "What others need to adopt it",
         TEXTAREA,
         "Conditions another school or region needs, one per line.",
         target="transfer_conditions",
     ),
     Question(
-        "resources",
-        "Materials others can use",
         TEXTAREA,
         f"One per line: title | web address | type | languages. Types: {RESOURCE_TYPES}.",
         target="resources",
         placeholder="Title of the material | https://... | Guide or handbook | English, Norwegian",
     ),
     Question(
-        "languages",
-        "Languages of its materials",
         INPUT,
         "Language names or two-letter codes, separated by commas.",
         target="languages",
         placeholder="English, Norwegian",
     ),
     Question(
-        "sources",
-        "Sources",
         TEXTAREA,
         "Where every statement above comes from: one source per line, as title | web address or DOI | "
         "publisher | year. Reports, articles, official project pages and evaluations count; your own memory "
@@ -268,15 +235,10 @@ QUESTIONS: tuple[Question, ...] = (
         placeholder="Title of the report or web page | https://... | Publisher | 2020",
     ),
     Question(
-        "confirmations",
-        "Before you send",
         CHECKBOXES,
         "Please confirm both.",
         required=True,
         confirmations=(SOURCES_SUPPORT, NO_PRIVATE_DATA),
+        own_label="Before you send",
     ),
 )
-
-
-def question_by_label() -> dict[str, Question]:
-    return {q.label: q for q in QUESTIONS}
