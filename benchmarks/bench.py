@@ -34,6 +34,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import browser  # noqa: E402
 import measure  # noqa: E402
+import refusals  # noqa: E402
 from corpus import REPO, SEED, make_corpus  # noqa: E402
 from esl_toolbox.settings import load_settings  # noqa: E402
 from measure import Run, Series, checked, run_command  # noqa: E402
@@ -110,6 +111,7 @@ class Results:
     pdf: dict[str, float] = field(default_factory=dict)
     serve: dict[str, float | None] = field(default_factory=dict)
     pagefind: dict[str, object] = field(default_factory=dict)
+    refusals: dict[str, object] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
     started: str = ""
     loads: list[float] = field(default_factory=list)
@@ -427,6 +429,13 @@ def other_table(results: Results) -> str:
             f"| `esl-toolbox serve` at {serve['n']:,}: one record changed until its page shows it (s) "
             f"| {'> 300' if rebuild is None else f'{rebuild:.1f}'} (runs: {runs}) | |"
         )
+    broken, big = results.refusals.get("broken"), results.refusals.get("big")
+    if broken and big:
+        lines.append(
+            f"| broken corpus: slowest of {broken['records']} records refused (s); peak memory (MB) "
+            f"| {broken['slowest_seconds']:.2f} (`{broken['slowest']}`); {broken['peak_mb']:.0f} | |"
+        )
+        lines.append(f"| a 50 MB file refused (s); peak memory (MB) | {big['seconds']:.2f}; {big['peak_mb']:.0f} | |")
     pagefind = results.pagefind
     if pagefind.get("total"):
         lines.append(
@@ -506,6 +515,17 @@ def targets(results: Results) -> list[tuple[str, str, str]]:
         "first search at 1,000 < 1 MB gzip",
         k and k.search and f"{k.search.total / 1000:,.0f} KB (Material search)",
         k and k.search and k.search.total < 1_000_000,
+    )
+    broken, big = results.refusals.get("broken"), results.refusals.get("big")
+    add(
+        "every broken record refused within 1 s and 200 MB",
+        broken and f"slowest {broken['slowest_seconds']:.2f} s, {broken['peak_mb']:.0f} MB",
+        broken and broken["all_refused"] and broken["slowest_seconds"] < 1 and broken["peak_mb"] < 200,
+    )
+    add(
+        "a 50 MB file refused within 2 s and 200 MB",
+        big and f"{big['seconds']:.2f} s, {big['peak_mb']:.0f} MB",
+        big and big["refused"] and big["seconds"] < 2 and big["peak_mb"] < 200,
     )
     rebuild = results.serve.get("rebuild_seconds")
     serve_n = results.serve.get("n")
@@ -646,6 +666,8 @@ def bench_pagefind(python: str, site: Path, n: int) -> dict[str, object]:
 def run(args: argparse.Namespace, workdir: Path) -> Results:
     results = Results(started=dt.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z"))
     results.loads.append(measure.load_average())
+    log("broken records and a 50 MB file")
+    results.refusals = {"broken": refusals.broken_records(), "big": refusals.big_file()}
     with_browser = not args.no_browser and browser.playwright_available()
     if not args.no_browser and not with_browser:
         results.notes.append("Chromium or Playwright is missing: the browser figures were not measured.")

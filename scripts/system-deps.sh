@@ -1,12 +1,11 @@
 #!/usr/bin/env bash
-# System packages the tests need: Chromium and its driver (browser tests), poppler-utils (PDF
+# System packages the tests need: Chromium (browser tests, driven by Playwright), poppler-utils (PDF
 # checks) and Pango (WeasyPrint). On Debian as root they are installed when missing; elsewhere
 # this says plainly what to install.
 set -euo pipefail
 
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
-command -v chromedriver >/dev/null 2>&1 || need+=(chromium-driver)
 command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)
 ldconfig -p 2>/dev/null | grep -q libpangoft2-1.0 || need+=(libpango-1.0-0 libpangoft2-1.0-0)
 
@@ -24,6 +23,6 @@ elif command -v apt-get >/dev/null 2>&1 && command -v sudo >/dev/null 2>&1 && su
 else
   echo "Missing system packages: ${need[*]}" >&2
   echo "Install them with your package manager (Debian/Ubuntu: apt-get install ${need[*]};" >&2
-  echo "elsewhere: Chromium with its chromedriver, poppler-utils, and Pango), then run make again." >&2
+  echo "elsewhere: Chromium, poppler-utils and Pango), then run make again." >&2
   exit 1
 fi

@@ -21,7 +21,7 @@ def test_new_writes_a_commented_template_with_the_schema_line(tmp_path):
     text = path.read_text()
     assert path.name == "homework-club-oslo.yml"
     assert text.startswith("# yaml-language-server: $schema=../schema/practice.schema.json")
-    assert "# One to three plain sentences on what the practice does." in text
+    assert "# One to three plain sentences on what the practice does and for whom" in text
     doc, problems = load_document(path)
     assert problems == [] and doc.data["title"] == 'Homework club: "Oslo"'
     assert doc.data["created"] == "2026-11-23"

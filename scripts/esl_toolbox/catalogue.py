@@ -7,6 +7,7 @@ from functools import cached_property
 from pathlib import Path
 
 from .model import Practice, Project
+from .progress import NO_PROGRESS, Steps
 from .project import PRACTICES_DIR
 from .validation import Report, open_cache, validate_paths
 
@@ -45,13 +46,13 @@ def catalogue_from_report(report: Report) -> Catalogue:
     return Catalogue(practices, projects)
 
 
-def load_catalogue(root: Path, *, use_cache: bool = True) -> Catalogue:
+def load_catalogue(root: Path, *, use_cache: bool = True, steps: Steps = NO_PROGRESS) -> Catalogue:
     """Validate every record under root/practices and return them; raise InvalidRecords on any error.
 
     Files unchanged since an earlier check are taken from the project's validation cache.
     """
     cache = open_cache(root) if use_cache else None
-    report = validate_paths([root / PRACTICES_DIR], root, cache=cache)
+    report = validate_paths([root / PRACTICES_DIR], root, cache=cache, steps=steps)
     if cache is not None:
         cache.save()
     return catalogue_from_report(report)

@@ -1,10 +1,9 @@
-"""The toolbox stays quick with 10,000 practices, making the cards it shows from the data and
-fetching the summaries only when it needs them."""
+"""The toolbox works with 10,000 practices, making the cards it shows from the data and fetching
+the summaries only when it needs them. How quick a click is at that size: `make bench`."""
 
 from __future__ import annotations
 
 import re
-import statistics
 from collections.abc import Iterator
 from urllib.parse import urlsplit
 
@@ -16,32 +15,20 @@ from .browsing import serve
 from .synthetic import FACET_VALUES, write_synthetic_site
 
 PRACTICES = 10_000
-BUDGET_MS = 50
 
-# Click a box (or type a word), then force style and layout, so the time covers the visible update.
-TIME_CLICK = """selector => {
-  const box = document.querySelector(selector);
-  const start = performance.now();
-  box.click();
-  document.body.getBoundingClientRect();
-  return performance.now() - start;
-}"""
-TIME_TYPING = """words => {
+TYPE = """words => {
   const field = document.getElementById("toolbox-q");
-  const start = performance.now();
   field.value = words;
   field.dispatchEvent(new Event("input", {bubbles: true}));
-  document.body.getBoundingClientRect();
-  return performance.now() - start;
 }"""
 CLICKS = [("type", "prevention"), ("isced", "2"), ("type", "compensation"), ("country", "CAB"), ("isced", "2")]
 SHOWN = "#toolbox-results > .practice-card:not([hidden])"
 SUMMARY_FILE = re.compile(r"/data/toolbox/summaries-(\d+)\.json$")
 
 
-def time_clicks(page: Page, clicks: list[tuple[str, str]] = CLICKS) -> list[float]:
-    """Milliseconds each click took."""
-    return [page.evaluate(TIME_CLICK, f"input[name={key}][value='{value}']") for key, value in clicks]
+def click(page: Page, clicks: list[tuple[str, str]] = CLICKS) -> None:
+    for key, value in clicks:
+        page.click(f"input[name={key}][value='{value}']")
 
 
 @pytest.fixture(scope="module")
@@ -69,40 +56,35 @@ def wait_for_summaries(page: Page) -> None:
     page.wait_for_selector("#toolbox.toolbox-summaries-loaded", state="attached")
 
 
-def test_a_facet_click_updates_10000_practices_within_budget(page: Page, synthetic: tuple[str, list[dict]]) -> None:
+def test_facet_clicks_and_words_filter_10000_practices(page: Page, synthetic: tuple[str, list[dict]]) -> None:
     url, practices = synthetic
     page.goto(url)
     page.wait_for_selector("#toolbox.toolbox-ready")
-    times = time_clicks(page)
+    click(page)
     selected: dict[str, set[str]] = {}
     for key, value in CLICKS:
         selected.setdefault(key, set()).symmetric_difference_update({value})
     expected = matching(practices, {k: v for k, v in selected.items() if v})
     assert page.text_content("#toolbox-status") == f"{len(expected)} of {PRACTICES} practices"
-    times += time_clicks(page)  # the second round clears every box again
+    click(page)  # the second round clears every box again
     assert page.text_content("#toolbox-status") == f"{PRACTICES} of {PRACTICES} practices"
-    page.evaluate(TIME_TYPING, "x")  # the first words fetch the summaries: time the search once they are in
+    page.evaluate(TYPE, "mentoring")
     wait_for_summaries(page)
-    typing = [page.evaluate(TIME_TYPING, words) for words in ("m", "me", "mentoring", "mentoring sch", "")]
-    print(f"\n{PRACTICES} practices: clicks {fmt(times)} ms; typing {fmt(typing)} ms")
-    # The median, so one pause of a busy test machine does not fail the run.
-    assert statistics.median(times) < BUDGET_MS, times
-    assert statistics.median(typing) < BUDGET_MS, typing
+    words = [p for p in practices if "mentoring" in (p["title"] + " " + p["summary"]).lower()]
+    page.wait_for_function(f"document.getElementById('toolbox-status').textContent.startsWith('{len(words)} of')")
 
 
-def test_a_facet_click_on_the_real_toolbox_is_quick(page: Page, site_url: str) -> None:
+def test_clicking_every_facet_s_first_value_filters_the_real_toolbox(page: Page, site_url: str) -> None:
     page.goto(site_url + "toolbox/")
     page.wait_for_selector("#toolbox.toolbox-ready")
     first_values = page.eval_on_selector_all(
         "fieldset.facet > label:first-of-type > input", "boxes => boxes.map(box => [box.name, box.value])"
     )
-    times = time_clicks(page, first_values) + time_clicks(page, first_values)
-    print(f"\nthe real toolbox: clicks {fmt(times)} ms")
-    assert statistics.median(times) < BUDGET_MS, times
-
-
-def fmt(times: list[float]) -> str:
-    return ", ".join(f"{t:.0f}" for t in times)
+    for key, value in first_values:
+        click(page, [(key, value)])
+        count = page.text_content(f".facet-count[data-facet={key}][data-value='{value}']")
+        assert page.text_content("#toolbox-status").startswith(f"{count} of "), (key, value)
+        click(page, [(key, value)])
 
 
 def test_cards_made_from_the_data_follow_the_catalogue_order(page: Page, synthetic: tuple[str, list[dict]]) -> None:

@@ -34,6 +34,7 @@ def only_localhost(monkeypatch: pytest.MonkeyPatch) -> None:
 class LocalServer:
     base: str
     requests: list[tuple[str, str, str]] = field(default_factory=list)  # method, path, user agent
+    slow_answered: threading.Event = field(default_factory=threading.Event)  # /slow has sent its answer
 
     def url(self, path: str) -> str:
         return self.base + path
@@ -73,6 +74,7 @@ class _Handler(BaseHTTPRequestHandler):
         elif path == "/slow":
             time.sleep(self.slow_seconds)
             self._answer(200)
+            self.server.record.slow_answered.set()
         elif path == "/no-head":
             self._answer(405 if self.command == "HEAD" else 200)
         elif path == "/rate-limited":

@@ -1,4 +1,4 @@
-"""A project with the current records plus the PDF fixtures, and its PDFs built once for all PDF tests."""
+"""The PDF tests read the PDFs of the fixture project's one build (tests/conftest.py)."""
 
 from __future__ import annotations
 
@@ -7,33 +7,31 @@ from pathlib import Path
 import pytest
 from esl_toolbox.catalogue import Catalogue, load_catalogue
 from pdf_checks import Pdf
-from pdf_project import make_project, run_pdf_command
 
 
-@pytest.fixture(scope="package")
-def pdf_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return make_project(tmp_path_factory.mktemp("pdf") / "project")
+@pytest.fixture(scope="session")
+def pdf_project(built_project: Path) -> Path:
+    """The built fixture project; tests write their own PDFs outside it."""
+    return built_project
 
 
-@pytest.fixture(scope="package")
-def catalogue(pdf_project: Path) -> Catalogue:
-    return load_catalogue(pdf_project)
+@pytest.fixture(scope="session")
+def catalogue(built_project: Path) -> Catalogue:
+    return load_catalogue(built_project, use_cache=False)
 
 
-@pytest.fixture(scope="package")
-def built(pdf_project: Path) -> Path:
-    """The folder `esl-toolbox pdf --all --out-dir site/pdf` wrote (rendered once for every PDF test)."""
-    result = run_pdf_command(pdf_project, "--all", "--out-dir", "site/pdf")
-    assert result.returncode == 0, result.stderr
-    return pdf_project / "site" / "pdf"
+@pytest.fixture(scope="session")
+def built(built_project: Path) -> Path:
+    """The folder of the build's PDFs: every factsheet and the pack."""
+    return built_project / "site" / "pdf"
 
 
-@pytest.fixture(scope="package")
+@pytest.fixture(scope="session")
 def pack(built: Path) -> Pdf:
     return Pdf(built / "toolbox.pdf")
 
 
-@pytest.fixture(scope="package")
+@pytest.fixture(scope="session")
 def factsheet(built: Path):
     """The factsheet of a practice, by id."""
     return lambda practice_id: Pdf(built / f"{practice_id}.pdf")

@@ -1,29 +1,16 @@
-"""Throw-away projects for the PDF tests, and the `esl-toolbox pdf` command run in them."""
+"""The PDF tests' project (the fixture project) and the `esl-toolbox pdf` command run in it."""
 
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[2]
+from fixture_project import FIXTURE_PROJECT
+
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-GLYPH_RECORD = "reading-circles-across-europe"
-
-
-def make_project(root: Path, *, current_records: bool = True) -> Path:
-    """A project folder: the repository's records (if asked), the fixture records and a fixed mkdocs.yml."""
-    (root / "practices").mkdir(parents=True)
-    if current_records:
-        shutil.copytree(REPO / "practices", root / "practices", dirs_exist_ok=True)
-    else:
-        shutil.copytree(REPO / "practices" / "projects", root / "practices" / "projects")
-    for record in (FIXTURES / "practices").glob("*.yml"):
-        shutil.copy(record, root / "practices" / record.name)
-    shutil.copy(FIXTURES / "mkdocs.yml", root / "mkdocs.yml")
-    return root
+GLYPH_RECORD = "reading-circles-across-europe"  # names and text in every script of the ten languages
 
 
 def run_pdf_command(root: Path, *args: str, **env: str) -> subprocess.CompletedProcess:
@@ -37,3 +24,7 @@ def run_pdf_command(root: Path, *args: str, **env: str) -> subprocess.CompletedP
         env=environment,
         check=False,
     )
+
+
+def glyph_record() -> Path:
+    return FIXTURE_PROJECT / "practices" / f"{GLYPH_RECORD}.yml"

@@ -73,6 +73,7 @@ def test_invalid_records_are_reported_line_by_line_and_nothing_is_written(pdf_pr
     root = tmp_path / "project"
     shutil.copytree(pdf_project / "practices", root / "practices")
     shutil.copy(pdf_project / "mkdocs.yml", root)
+    shutil.copytree(pdf_project / "docs", root / "docs")
     shutil.copy(FIXTURES / "invalid" / "broken-record.yml", root / "practices")
     result = run_pdf_command(root, "--all", "--out-dir", "site/pdf")
     assert result.returncode == 1

@@ -2,21 +2,27 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 from esl_toolbox.catalogue import Catalogue, load_catalogue
 from esl_toolbox.pdf import build_pdfs
 from esl_toolbox.settings import load_settings
 from esl_toolbox.vocabularies import vocabulary
+from fixture_project import copy_fixture_project
 from pdf_checks import Pdf, normalised
-from pdf_project import make_project
+from pdf_project import glyph_record
 from PIL import Image
 
-SITE = "https://esl-toolbox.example.org/"
+SITE = load_settings(Path(__file__).resolve().parents[2]).site_url
 
 
 def test_build_pdfs_writes_a_factsheet_per_practice_and_the_pack(tmp_path: Path):
-    root = make_project(tmp_path / "project", current_records=False)
+    root = copy_fixture_project(tmp_path / "project")
+    for record in (root / "practices").glob("*.yml"):
+        if record.name != glyph_record().name:
+            record.unlink()
+    shutil.rmtree(root / "practices" / "projects")
     catalogue = load_catalogue(root)
     out = tmp_path / "site" / "pdf"
     written = build_pdfs(catalogue, out, load_settings(root))

@@ -6,6 +6,7 @@ import re
 
 from esl_toolbox.catalogue import Catalogue
 from esl_toolbox.presentation.resolve import resolve
+from esl_toolbox.settings import load_settings
 from esl_toolbox.vocabularies import vocabulary
 from pdf_checks import Pdf, normalised
 
@@ -113,12 +114,12 @@ def test_pages_have_running_headers_and_page_x_of_y(pack: Pdf):
     assert f"Briefing pack {prevention.title}" in pack.page_text(prevention.children[0].page)
 
 
-def test_back_page_says_how_to_contribute_and_the_licence(pack: Pdf):
+def test_back_page_says_how_to_contribute_and_the_licence(pack: Pdf, pdf_project):
     text = pack.page_text(pack.pages)
     assert "How to contribute" in text
     assert "esl-toolbox validate" in text
     assert "CC BY 4.0" in text
-    assert "https://github.com/example/esl-toolbox" in text
+    assert load_settings(pdf_project).repository in text
 
 
 def test_internal_links_lead_to_existing_destinations(pack: Pdf, catalogue: Catalogue):
@@ -129,10 +130,11 @@ def test_internal_links_lead_to_existing_destinations(pack: Pdf, catalogue: Cata
     assert internal <= destinations
 
 
-def test_external_links_include_every_practice_page_and_source(pack: Pdf, catalogue: Catalogue):
+def test_external_links_include_every_practice_page_and_source(pack: Pdf, catalogue: Catalogue, pdf_project):
+    settings = load_settings(pdf_project)
     uris = {str(link["/A"]["/URI"]) for link in pack.links() if "/A" in link}
     for practice in catalogue.practices:
-        assert f"https://esl-toolbox.example.org/practices/{practice.id}/" in uris
+        assert settings.page_url(f"practices/{practice.id}/") in uris
         for source in resolve(catalogue, practice).sources:
             assert (f"https://doi.org/{source.doi}" if source.doi else source.url) in uris
 

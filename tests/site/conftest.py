@@ -1,4 +1,4 @@
-"""Fixtures for the site tests: a copy of the project, built once per session with the real command."""
+"""Fixtures for the site tests: the fixture project as built once for the whole run."""
 
 from __future__ import annotations
 
@@ -6,23 +6,18 @@ from pathlib import Path
 
 import pytest
 from esl_toolbox.catalogue import Catalogue, load_catalogue
-from site_support import REPO, copy_project, run_toolbox  # noqa: F401 - fixtures use them
 
 
 @pytest.fixture(scope="session")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A copy of the project after `esl-toolbox build --no-pdf`; tests only read it."""
-    root = copy_project(tmp_path_factory.mktemp("built") / "project")
-    result = run_toolbox(root, "build", "--no-pdf")
-    assert result.returncode == 0, result.stderr
-    return root
+def built(built_project: Path) -> Path:
+    return built_project
 
 
 @pytest.fixture(scope="session")
-def site(built: Path) -> Path:
-    return built / "site"
+def site(built_project: Path) -> Path:
+    return built_project / "site"
 
 
 @pytest.fixture(scope="session")
-def catalogue(built: Path) -> Catalogue:
-    return load_catalogue(built)
+def catalogue(built_project: Path) -> Catalogue:
+    return load_catalogue(built_project, use_cache=False)

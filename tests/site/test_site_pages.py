@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from esl_toolbox.presentation.resolve import resolve
+from site_support import copy_project, run_toolbox
 from esl_toolbox.catalogue import Catalogue
 from esl_toolbox.settings import load_settings
 from esl_toolbox.vocabularies import VOCABULARY_FILES, vocabulary
@@ -209,7 +210,10 @@ def test_navigation_does_not_list_the_practices(site: Path, catalogue: Catalogue
     assert biggest < 60_000
 
 
-def test_a_build_without_pdfs_links_no_pdf(site: Path):
+def test_a_build_without_pdfs_links_no_pdf(tmp_path: Path):
+    root = copy_project(tmp_path / "project")
+    assert run_toolbox(root, "build", "--no-pdf").returncode == 0
+    site = root / "site"
     assert not (site / "pdf").exists()
     for path in html_files(site):
         assert not [link for link in read_page(path).links() if link.endswith(".pdf")], path

@@ -6,6 +6,8 @@ import argparse
 from pathlib import Path
 
 from .exits import EXIT_OK, CommandFailed, usage
+from .progress import steps_for
+from .reporting import count
 
 DESCRIPTION = """\
 Write PDF factsheets and briefing packs from the practice records.
@@ -34,6 +36,7 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:
         help_text = f"{f.field.plural.lower()} (vocabulary ids); a practice matches any value given"
         pdf.add_argument(f.option, action="append", dest=f.dest, metavar=f.dest.upper(), help=help_text)
     pdf.add_argument("-o", "--output", type=Path, metavar="FILE", help="the PDF file to write")
+    pdf.add_argument("--quiet", action="store_true", help="no progress, only the result or the problems")
     pdf.set_defaults(run=cmd_pdf, unchanged="no PDF was written")
 
 
@@ -82,11 +85,12 @@ def cmd_pdf(args: argparse.Namespace) -> int:
         raise usage(str(exc)) from None
 
     root = Path.cwd()
-    catalogue = load_catalogue(root)
+    steps = steps_for("pdf", args.quiet)
+    catalogue = load_catalogue(root, steps=steps)
     settings = load_settings(root)
     try:
         if args.all:
-            written = build_pdfs(catalogue, args.out_dir, settings)
+            written = build_pdfs(catalogue, args.out_dir, settings, steps)
         elif args.practice:
             written = [write_factsheet(catalogue, args.practice, settings, args.output)]
         else:
@@ -98,7 +102,8 @@ def cmd_pdf(args: argparse.Namespace) -> int:
     except EditionProblem as exc:
         raise usage(str(exc)) from None
     if args.all:
-        print(f"wrote {len(written) - 1} factsheets and {shown_path(written[-1])} into {shown_path(args.out_dir)}")
+        sheets = count(len(written) - 1, "factsheet")
+        print(f"wrote {sheets} and {shown_path(written[-1])} into {shown_path(args.out_dir)}")
     else:
         print(f"wrote {shown_path(written[0])}")
     return EXIT_OK

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ..project import SITE_DIR
 from .exits import EXIT_OK, CommandFailed
+from .progress import steps_for
 
 
 def cmd_build(args: argparse.Namespace) -> int:
@@ -16,7 +17,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
     root = Path.cwd()
     try:
-        result = build_site(root, root / args.site_dir, with_pdf=not args.no_pdf)
+        result = build_site(root, root / args.site_dir, not args.no_pdf, steps_for("build", args.quiet))
     except (BuildFailed, PageConflict) as exc:
         raise CommandFailed(str(exc)) from None
     pdfs = "with PDFs" if result.with_pdf else "without PDFs"
@@ -51,6 +52,7 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
     build = commands.add_parser("build", help="validate the records and build the website into site/")
     build.add_argument("--site-dir", default=SITE_DIR, help="folder to build into (default: site)")
     build.add_argument("--no-pdf", action="store_true", help="leave out the PDF factsheets and packs")
+    build.add_argument("--quiet", action="store_true", help="no progress, only the result or the problems")
     build.set_defaults(run=cmd_build, unchanged="the site was not changed")
 
     serve = commands.add_parser("serve", help="preview the website, rebuilding it when a record or template changes")

@@ -10,13 +10,15 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from ..catalogue import Catalogue
+    from ..progress import Steps
     from ..settings import Settings
 
 __all__ = ["build_pdfs"]
 
 
-def build_pdfs(catalogue: Catalogue, out_dir: Path, settings: Settings) -> list[Path]:
+def build_pdfs(catalogue: Catalogue, out_dir: Path, settings: Settings, steps: Steps | None = None) -> list[Path]:
     """Write <id>.pdf for every practice and toolbox.pdf into out_dir, factsheets in parallel; return the paths."""
+    from ..progress import NO_PROGRESS
     from .build import build_pdfs as build
 
-    return build(catalogue, out_dir, settings)
+    return build(catalogue, out_dir, settings, steps or NO_PROGRESS)

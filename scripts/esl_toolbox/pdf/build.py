@@ -8,13 +8,14 @@ from __future__ import annotations
 import os
 import tempfile
 from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..catalogue import Catalogue
 from ..model import Practice
 from ..presentation.views import Views
+from ..progress import NO_PROGRESS, Advance, Steps
 from ..project import PACK_FILE
 from ..settings import Settings
 from .edition import edition_date
@@ -102,22 +103,31 @@ def worker_count(jobs: int) -> int:
     return max(1, min(jobs, cores))
 
 
-def run_jobs(jobs: Sequence[Job]) -> list[Path]:
+def run_jobs(jobs: Sequence[Job], advance: Advance = NO_PROGRESS.advance) -> list[Path]:
     """Run the jobs, in parallel when there are several cores and several jobs; return the paths in order."""
     workers = worker_count(len(jobs))
     if workers == 1:
-        return [run_job(job) for job in jobs]
+        return [_counted(run_job(job), advance) for job in jobs]
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        return list(pool.map(run_job, jobs))
+        futures = [pool.submit(run_job, job) for job in jobs]
+        for _ in as_completed(futures):  # told as each one ends, whatever the order
+            advance(1)
+        return [future.result() for future in futures]
 
 
-def build_pdfs(catalogue: Catalogue, out_dir: Path, settings: Settings) -> list[Path]:
+def _counted(path: Path, advance: Advance) -> Path:
+    advance(1)
+    return path
+
+
+def build_pdfs(catalogue: Catalogue, out_dir: Path, settings: Settings, steps: Steps = NO_PROGRESS) -> list[Path]:
     """Write <id>.pdf for every practice and toolbox.pdf (all practices) into out_dir; return the paths."""
     out_dir = Path(out_dir)
     # The pack is the longest job: started first, it renders while the workers share out the factsheets.
     jobs = [pack_job(catalogue, Selection(), settings, out_dir / PACK_NAME)]
     jobs += [factsheet_job(catalogue, p, settings, out_dir / f"{p.id}.pdf") for p in catalogue.practices]
-    written = run_jobs(jobs)
+    with steps.step("PDFs", len(jobs), "PDFs") as advance:
+        written = run_jobs(jobs, advance)
     return written[1:] + written[:1]
 
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..catalogue import Catalogue, load_catalogue
+from ..progress import NO_PROGRESS, Steps
 from ..project import BUILD_DIR, CONFIG_FILE
 from ..settings import Settings, load_settings
 from .generate import generate
@@ -53,35 +54,44 @@ def data_date(catalogue: Catalogue) -> int:
     return int(dt.datetime.combine(newest, dt.time(), dt.UTC).timestamp())
 
 
-def run_mkdocs(root: Path, site_dir: Path, source_date: int) -> None:
+def run_mkdocs(root: Path, site_dir: Path, source_date: int, pages: int = 0, steps: Steps = NO_PROGRESS) -> None:
     """Build the generated tree with MkDocs in strict mode, so any broken link or warning fails."""
-    # Not --quiet: MkDocs then stops counting warnings, and --strict lets them through.
-    command = mkdocs_command(root, "build", "--strict", "-d", str(site_dir))
+    # Not --quiet: MkDocs then stops counting warnings, and --strict lets them through. Verbose
+    # only for a live progress bar: its log names each page as it is built.
+    command = mkdocs_command(root, "build", "--strict", "-d", str(site_dir), *(["--verbose"] if steps.live else []))
     env = mkdocs_environment(source_date)
-    result = subprocess.run(command, cwd=root, capture_output=True, text=True, env=env)
-    if result.returncode != 0:
-        raise BuildFailed("mkdocs build failed:\n" + _problems_only(result.stderr))
+    with steps.step("MkDocs", pages, "pages") as advance:
+        process = subprocess.Popen(command, cwd=root, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env)
+        log = []
+        for line in process.stderr:  # type: ignore[union-attr]
+            log.append(line)
+            if steps.live and line.startswith("DEBUG") and "Building page" in line:
+                advance(1)
+        if process.wait() != 0:
+            raise BuildFailed("mkdocs build failed:\n" + _problems_only("".join(log)))
+        if not steps.live:
+            advance(pages)
 
 
 def _problems_only(log: str) -> str:
-    """MkDocs' log without its INFO entries (each entry may go on over indented lines)."""
+    """MkDocs' log without its INFO and DEBUG entries (each entry may go on over indented lines)."""
     kept, keep = [], True
     for line in log.splitlines():
         if line and not line[0].isspace():
-            keep = not line.startswith("INFO")
+            keep = not line.startswith(("INFO", "DEBUG"))
         if keep:
             kept.append(line)
     return "\n".join(kept).strip()
 
 
-def add_pdfs(catalogue: Catalogue, site_dir: Path, settings: Settings) -> None:
+def add_pdfs(catalogue: Catalogue, site_dir: Path, settings: Settings, steps: Steps = NO_PROGRESS) -> None:
     """Write the factsheets and packs into site_dir/pdf, where the pages link to them."""
     # Imported here: the PDF tooling is heavy and a --no-pdf build must not need it. A missing
     # library (WeasyPrint, Pango) shows as ImportError or OSError: say so instead of a traceback.
     try:
         from ..pdf import build_pdfs
 
-        build_pdfs(catalogue, site_dir / "pdf", settings)
+        build_pdfs(catalogue, site_dir / "pdf", settings, steps)
     except (ImportError, OSError) as exc:
         raise BuildFailed(f"cannot make the PDFs: {exc}; build with --no-pdf to leave them out") from exc
 
@@ -103,16 +113,17 @@ def swap_in(new_site: Path, site_dir: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def build_site(root: Path, site_dir: Path, with_pdf: bool) -> BuildResult:
+def build_site(root: Path, site_dir: Path, with_pdf: bool, steps: Steps = NO_PROGRESS) -> BuildResult:
     """Build the site into site_dir; raise InvalidRecords or BuildFailed and leave site_dir as it was."""
-    catalogue = load_catalogue(root)
+    catalogue = load_catalogue(root, steps=steps)
     settings = load_settings(root)
-    generate(root, catalogue, settings, with_pdf)
+    changed = generate(root, catalogue, settings, with_pdf, steps)
+    pages = sum(1 for path in (root / BUILD_DIR / "docs").rglob("*.md")) if changed is not None else 0
     staging = Path(tempfile.mkdtemp(prefix=".site-", dir=_staging_parent(root, site_dir)))
     try:
-        run_mkdocs(root, staging, data_date(catalogue))
+        run_mkdocs(root, staging, data_date(catalogue), pages, steps)
         if with_pdf:
-            add_pdfs(catalogue, staging, settings)
+            add_pdfs(catalogue, staging, settings, steps)
         pages = sum(1 for _ in staging.rglob("index.html"))
         os.chmod(staging, 0o755)  # mkdtemp makes it private; a published site is readable
         swap_in(staging, site_dir)

@@ -17,12 +17,13 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from ..catalogue import Catalogue
+from ..progress import NO_PROGRESS, Advance, Steps
 from ..project import BUILD_DIR, HAND_WRITTEN_DIR, SCHEMA_DIR
 from ..settings import Settings
 from ..writing import write_atomic
 from ..exports import practices_csv, practices_json, to_json
 from .data import toolbox_files
-from .pages import SiteContext, render_generated_config, render_pages
+from .pages import SiteContext, page_count, render_generated_config, render_pages
 
 GENERATED_CONFIG = "mkdocs.generated.yml"  # mkdocs.yml inherits it
 # The folders of build/ this module owns; anything else there (a site being built) is left alone.
@@ -58,8 +59,10 @@ def package_folder(name: str) -> Traversable:
     return resources.files(__package__).joinpath(name)
 
 
-def generated_pages(ctx: SiteContext, hand_written: dict[str, bytes]) -> dict[str, bytes]:
-    pages = {f"docs/{path}": text.encode("utf-8") for path, text in render_pages(ctx).items()}
+def generated_pages(
+    ctx: SiteContext, hand_written: dict[str, bytes], advance: Advance = NO_PROGRESS.advance
+) -> dict[str, bytes]:
+    pages = {f"docs/{path}": text.encode("utf-8") for path, text in render_pages(ctx, advance).items()}
     clashes = sorted(p for p in pages if p in hand_written)
     if clashes:
         names = ", ".join(p.removeprefix("docs/") for p in clashes)
@@ -77,17 +80,20 @@ def data_files(ctx: SiteContext, root: Path) -> dict[str, bytes]:
     return encoded
 
 
-def source_tree(root: Path, catalogue: Catalogue, settings: Settings, with_pdf: bool) -> dict[str, bytes]:
+def source_tree(
+    root: Path, catalogue: Catalogue, settings: Settings, with_pdf: bool, steps: Steps = NO_PROGRESS
+) -> dict[str, bytes]:
     """Every file of build/docs and build/overrides, by its path below build/."""
-    return site_tree(root, SiteContext(catalogue, settings, with_pdf))
+    return site_tree(root, SiteContext(catalogue, settings, with_pdf), steps)
 
 
-def site_tree(root: Path, ctx: SiteContext) -> dict[str, bytes]:
+def site_tree(root: Path, ctx: SiteContext, steps: Steps = NO_PROGRESS) -> dict[str, bytes]:
     """The source tree made from a context that `serve` has already rendered some pages with."""
     hand_written = {f"docs/{p}": data for p, data in _files_below(root / HAND_WRITTEN_DIR).items()}
     files = {GENERATED_CONFIG: render_generated_config(ctx).encode("utf-8"), **hand_written}
-    files.update(generated_pages(ctx, hand_written))
-    files.update(data_files(ctx, root))
+    with steps.step("generate", page_count(ctx), "pages") as advance:
+        files.update(generated_pages(ctx, hand_written, advance))
+        files.update(data_files(ctx, root))
     for folder, target in PACKAGE_FOLDERS.items():
         files.update({f"{target}/{p}": data for p, data in _package_files(package_folder(folder)).items()})
     return dict(sorted(files.items()))
@@ -134,6 +140,8 @@ def _remove_stale(build_dir: Path, folder: str, files: dict[str, bytes]) -> list
     return removed
 
 
-def generate(root: Path, catalogue: Catalogue, settings: Settings, with_pdf: bool) -> list[str]:
+def generate(
+    root: Path, catalogue: Catalogue, settings: Settings, with_pdf: bool, steps: Steps = NO_PROGRESS
+) -> list[str]:
     """Write the source tree MkDocs builds from into root/build; return the paths that changed."""
-    return write_tree(source_tree(root, catalogue, settings, with_pdf), root / BUILD_DIR)
+    return write_tree(source_tree(root, catalogue, settings, with_pdf, steps), root / BUILD_DIR)

@@ -26,6 +26,7 @@ from ..field_docs import record_parts
 from ..markup import escape_markdown, markdown_to_html, text_to_html
 from ..model import Practice
 from ..presentation.i18n import SOURCE_LANGUAGE, install
+from ..progress import NO_PROGRESS, Advance
 from ..presentation.views import PracticeView, Views
 from ..project import pack_file, practice_page_source
 from ..settings import Settings
@@ -41,6 +42,7 @@ TOOLBOX_CARDS = 50
 # workers costs more than it saves.
 PARALLEL_FROM = 400
 MAX_WORKERS = 8
+RENDER_PARTS_PER_WORKER = 8
 
 
 @dataclass(frozen=True)
@@ -270,8 +272,13 @@ def _render_job(ctx: SiteContext, job: Job) -> dict[str, str]:
     return _render_fixed_pages(ctx)
 
 
-def _render_jobs(ctx: SiteContext, jobs: list[Job]) -> dict[str, str]:
-    return {path: text for job in jobs for path, text in _render_job(ctx, job).items()}
+def _render_jobs(ctx: SiteContext, jobs: list[Job], advance: Advance = NO_PROGRESS.advance) -> dict[str, str]:
+    pages: dict[str, str] = {}
+    for job in jobs:
+        rendered = _render_job(ctx, job)
+        pages.update(rendered)
+        advance(len(rendered))
+    return pages
 
 
 # The context forked workers render from: inherited from the parent, never pickled.
@@ -294,18 +301,30 @@ def render_workers(practices: int) -> int:
     return max(1, min(len(os.sched_getaffinity(0)), MAX_WORKERS))
 
 
-def render_pages(ctx: SiteContext) -> dict[str, str]:
-    """Every generated page by its path in the docs tree."""
+def page_count(ctx: SiteContext) -> int:
+    """How many pages render_pages makes: the fixed ones, one per practice, each listing's pages."""
+    listings = sum(-(-len(v.practices) // PAGE_SIZE) for v in ctx.index.all_values())
+    fixed = 4 + len(ctx.index.facets) + max(1, -(-len(ctx.catalogue.practices) // PAGE_SIZE))
+    return fixed + len(ctx.catalogue.practices) + listings
+
+
+def render_pages(ctx: SiteContext, advance: Advance = NO_PROGRESS.advance) -> dict[str, str]:
+    """Every generated page by its path in the docs tree; `advance` is told of each page made."""
     jobs = _jobs(ctx)
     workers = render_workers(len(ctx.catalogue.practices))
     if workers == 1:
-        return _render_jobs(ctx, jobs)
+        return _render_jobs(ctx, jobs, advance)
     global _FORKED_CONTEXT
     _FORKED_CONTEXT = ctx
+    pages: dict[str, str] = {}
     try:
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-            # Every n-th job to each worker: practice pages and listings both spread evenly.
-            parts = list(pool.map(_render_jobs_in_worker, [jobs[i::workers] for i in range(workers)]))
+            # Every n-th job to each part: practice pages and listings both spread evenly over the
+            # workers, in more parts than workers so that progress shows as parts come back.
+            parts = workers * RENDER_PARTS_PER_WORKER
+            for part in pool.map(_render_jobs_in_worker, [jobs[i::parts] for i in range(parts)]):
+                pages.update(part)
+                advance(len(part))
     finally:
         _FORKED_CONTEXT = None
-    return {path: text for part in parts for path, text in part.items()}
+    return pages

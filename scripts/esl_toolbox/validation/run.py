@@ -15,6 +15,7 @@ from pydantic import ValidationError
 
 from ..loader import read_record_bytes
 from ..problems import ERROR, Problem
+from ..progress import NO_PROGRESS, Advance, Steps
 from ..project import PRACTICES_DIR, RECORD_SUFFIXES, is_project_file
 from .cache import CachedFile, ValidationCache, checked_file, file_digest, outcome, record_from, uncacheable
 from .cross_checks import anchors_for, check_references, check_unique, normalised_title
@@ -24,6 +25,7 @@ from .load import load_record
 from .results import CheckedFile, Report
 
 PARALLEL_FROM = 400  # below this, starting worker processes costs more than it saves
+NO_ADVANCE: Advance = NO_PROGRESS.advance
 
 
 def check_file(path: Path, shown: str | None = None) -> CheckedFile:
@@ -84,23 +86,29 @@ def _check_job(job: tuple[str, str, bool, bool]) -> CachedFile:
     return _check_path(Path(name), shown, keep_record, keep_data)
 
 
-def _check_all(names: list[str], shown: list[str], keep_records: bool, keep_data: bool) -> list[CachedFile]:
-    """Check each file, on every core when there are many: parsing is most of the cost.
+def _check_all(names: list[str], shown: list[str], keep_records: bool, keep_data: bool) -> Iterator[CachedFile]:
+    """Check each file, on every core when there are many (parsing is most of the cost); results in order.
 
     Worker processes send back problems and the record's data as JSON text, not its model:
     pickling models costs both sides more than building them again from the data.
     """
     workers = min(os.cpu_count() or 1, 8)
     if len(names) < PARALLEL_FROM or workers == 1:
-        return [_check_job((name, where, keep_records, keep_data)) for name, where in zip(names, shown, strict=True)]
+        yield from (
+            _check_job((name, where, keep_records, keep_data)) for name, where in zip(names, shown, strict=True)
+        )
+        return
     jobs = [(name, where, False, keep_data or keep_records) for name, where in zip(names, shown, strict=True)]
     with ProcessPoolExecutor(workers) as pool:
         # Small chunks, so that no worker is left with a long last one while the others wait.
-        return list(pool.map(_check_job, jobs, chunksize=max(1, len(jobs) // (workers * 32))))
+        yield from pool.map(_check_job, jobs, chunksize=max(1, len(jobs) // (workers * 32)))
 
 
 def check_files(
-    paths: Sequence[Path | str], cache: ValidationCache | None = None, keep_records: bool = True
+    paths: Sequence[Path | str],
+    cache: ValidationCache | None = None,
+    keep_records: bool = True,
+    advance: Advance = NO_ADVANCE,
 ) -> list[CheckedFile]:
     """Check each file, or take its results from the cache if its bytes were checked before."""
     names = [str(path) for path in paths]
@@ -110,6 +118,7 @@ def check_files(
     if cache is not None:
         checked = [_from_cache(cache, name, where, keep_records) for name, where in zip(names, shown, strict=True)]
     todo = [i for i, found in enumerate(checked) if found is None]
+    advance(len(names) - len(todo))
     # Records' data is kept for a cache only by callers that need the records.
     keep_data = keep_records and cache is not None
     outcomes = _check_all([names[i] for i in todo], [shown[i] for i in todo], keep_records, keep_data)
@@ -119,6 +128,7 @@ def check_files(
             checked[i].record = result.record = record_from(result.data, checked[i].links.is_project)
         if cache is not None and result.sha256:
             cache.store(cache.key(names[i]), result)
+        advance(1)
     return checked  # type: ignore[return-value]
 
 
@@ -136,7 +146,12 @@ def _garbage_collection_paused() -> Iterator[None]:
 
 
 def validate_paths(
-    paths: Iterable[Path], root: Path | None = None, *, cache: ValidationCache | None = None, keep_records: bool = True
+    paths: Iterable[Path],
+    root: Path | None = None,
+    *,
+    cache: ValidationCache | None = None,
+    keep_records: bool = True,
+    steps: Steps = NO_PROGRESS,
 ) -> Report:
     """Check every record file under `paths`; `root` is the project whose other records may be referenced.
 
@@ -146,7 +161,8 @@ def validate_paths(
     paths = list(paths)
     with _garbage_collection_paused():
         names = record_file_names(paths)
-        files = check_files(names, cache, keep_records)
+        with steps.step("validate", len(names), "records") as advance:
+            files = check_files(names, cache, keep_records, advance)
         check_unique(files, "id", str)
         check_unique(files, "title", normalised_title)
         # When the practices folder alone was checked, its walk already named every file on disk.

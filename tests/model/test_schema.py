@@ -9,8 +9,8 @@ from esl_toolbox.loader import load_document
 from esl_toolbox.model import Practice, translatable_fields
 from esl_toolbox.schema import SCHEMA_DIR, schema_text, stale_schemas, write_schemas
 
-REPO = Path(__file__).parent.parent
-FIXTURES = Path(__file__).parent / "fixtures"
+REPO = Path(__file__).resolve().parents[2]
+FIXTURES = REPO / "tests" / "fixtures"
 
 # Broken records whose fault is in the data itself (not the YAML, the file name or other files),
 # which both the model and any JSON Schema validator must refuse.
