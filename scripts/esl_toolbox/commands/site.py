@@ -9,6 +9,7 @@ from pathlib import Path
 from ..project import SITE_DIR
 from .exits import EXIT_OK, CommandFailed
 from .progress import steps_for
+from .reporting import write_validation
 
 
 def cmd_build(args: argparse.Namespace) -> int:
@@ -28,7 +29,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 def cmd_serve(args: argparse.Namespace) -> int:
     from ..site.serve import serve
 
-    return serve(Path.cwd(), args.dev_addr)
+    return serve(Path.cwd(), args.dev_addr, lambda report: write_validation(report, sys.stderr))
 
 
 def cmd_export(args: argparse.Namespace) -> int:

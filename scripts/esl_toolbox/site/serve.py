@@ -27,9 +27,9 @@ from watchdog.observers.api import BaseObserver
 from watchdog.observers.polling import PollingObserver
 
 from ..catalogue import InvalidRecords, load_catalogue
-from ..commands.reporting import write_validation
 from ..project import BUILD_DIR, CONFIG_FILE, HAND_WRITTEN_DIR, PRACTICES_DIR, RECORD_SUFFIXES, SCHEMA_DIR
 from ..settings import load_settings
+from ..validation import Report
 from .build import mkdocs_command, mkdocs_environment
 from .generate import site_tree, source_tree, write_files, write_tree
 from .pages import SiteContext, practice_page_path, render_practice_page
@@ -172,11 +172,19 @@ class DevServer:
             return None
 
 
+def print_problems(report: Report) -> None:
+    """Each problem of an invalid record on its own line; the command passes its reporter instead."""
+    for problem in report.problems:
+        print(problem, file=sys.stderr)
+
+
 class Preview:
     """The generated tree as `serve` last wrote it, regenerated as sources change."""
 
-    def __init__(self, root: Path, server: DevServer | None = None) -> None:
-        self.root, self.server = root, server
+    def __init__(
+        self, root: Path, server: DevServer | None = None, report_invalid: Callable[[Report], None] = print_problems
+    ) -> None:
+        self.root, self.server, self.report_invalid = root, server, report_invalid
         self.tree: dict[str, bytes] | None = None  # unknown until written: compare with the files
 
     def start(self) -> None:
@@ -202,7 +210,7 @@ class Preview:
                 return True
             written = write_tree(tree, self.root / BUILD_DIR, self.tree)
         except InvalidRecords as exc:
-            write_validation(exc.report, sys.stderr)
+            self.report_invalid(exc.report)
             print("esl-toolbox serve: still showing the last valid pages", file=sys.stderr)
             return False
         except Exception as exc:  # a template error while editing must not stop the preview
@@ -258,11 +266,11 @@ def watch(preview: Preview, watcher: SourceWatcher, stop: threading.Event) -> No
         preview.update(changed, superseded=watcher.changes.pending)
 
 
-def serve(root: Path, dev_addr: str) -> int:
+def serve(root: Path, dev_addr: str, report_invalid: Callable[[Report], None] = print_problems) -> int:
     """Generate the tree, then run `mkdocs serve` on it while watching the sources; raise InvalidRecords at start."""
     root = root.resolve()  # file events name absolute paths
     site_path = urllib.parse.urlsplit(load_settings(root).site_url).path or "/"  # where MkDocs serves the site
-    preview = Preview(root, DevServer(dev_addr, site_path))
+    preview = Preview(root, DevServer(dev_addr, site_path), report_invalid)
     preview.start()
     source_watcher = SourceWatcher(root)
     stop = threading.Event()
