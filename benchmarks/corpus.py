@@ -241,7 +241,7 @@ class CorpusMaker:
         self.n = n
         self.text = Writer(self.rng, places=max(60, n // 3))
         self.terms = {
-            key: [str(t) if key != "isced_levels" else t for t in vocabulary(key).ids()] for key in VOCABULARY_FILES
+            key: [t if isinstance(t, int) else str(t) for t in vocabulary(key).ids()] for key in VOCABULARY_FILES
         }
         # Most real practices work in primary and secondary schools: those levels come first.
         self.terms["isced_levels"].sort(key=lambda level: (level not in (1, 2, 3), level))
@@ -332,14 +332,93 @@ class CorpusMaker:
             period["ongoing"] = True
         return period
 
-    def _funding(self) -> dict[str, Any]:
-        funding: dict[str, Any] = {"programme": self.rng.choice(FUNDERS)}
-        if self.rng.random() < 0.5:
-            funding["amount"] = self.rng.randrange(5_000, 600_000, 500)
-            funding["currency"] = "EUR"
-        if self.rng.random() < 0.4:
-            funding["note"] = self.text.prose(60, 6, 12)
+    def _funding(self) -> list[dict[str, Any]]:
+        """One to three funders; their shares, when given, add up to 100."""
+        count = _count(self.rng, (0, 0.6, 0.3, 0.1))
+        shares = [100] if count == 1 else sorted(self.rng.sample(range(10, 90, 5), count - 1))
+        shares = [b - a for a, b in zip([0, *shares], [*shares, 100], strict=True)] if count > 1 else shares
+        funding = []
+        for share in shares:
+            item: dict[str, Any] = {"programme": self.rng.choice(FUNDERS)}
+            if self.rng.random() < 0.5:
+                item["amount"] = self.rng.randrange(5_000, 600_000, 500)
+                item["currency"] = "EUR"
+                item["basis"] = self.rng.choice(self.terms["funding_bases"])
+            if count > 1 and self.rng.random() < 0.5:
+                item["share"] = share
+            if self.rng.random() < 0.3:
+                item["note"] = self.text.prose(60, 6, 12)
+            funding.append(item)
         return funding
+
+    # --- version 2's facts: evaluations, scale, cost, how to start, history ------------------------------
+
+    def _evaluations(self, level: str, sources: int) -> list[dict[str, Any]]:
+        """Evaluations that carry the evidence level, as the validator requires: a trial for 'strong'."""
+        rng, designs = self.rng, self.terms["evaluation_designs"]
+        wanted = {
+            "emergent": "before-after",
+            "promising": "quasi-experimental",
+            "strong": "randomised-controlled-trial",
+        }
+        count = (
+            _count(rng, (0, 0.65, 0.25, 0.1)) if level in wanted else int(level == "rationale" and rng.random() < 0.3)
+        )
+        chosen = ([wanted[level]] if level in wanted else ["qualitative"]) + [
+            rng.choice(designs[2:]) for _ in range(count - 1)
+        ]
+        return [
+            {
+                "design": design,
+                "direction": rng.choice(self.terms["finding_directions"]),
+                "outcome_domains": self._terms("outcome_domains", (0, 0.5, 0.35, 0.15)),
+                "evaluator": self.text.organisation(None),
+                "year": rng.randint(2008, 2025),
+                "sample": {"size": rng.randint(20, 8000), "unit": rng.choice(("learners", "schools", "young-people"))},
+                "summary": self.text.prose(_lognormal_chars(rng, 220, 0.35, 80, 600), 8, 22),
+                "source": rng.randint(1, sources),
+            }
+            for design in chosen[: max(count, 1 if level in wanted else 0)]
+        ]
+
+    def _scale(self) -> list[dict[str, Any]]:
+        years = sorted(self.rng.sample(range(2012, 2026), _count(self.rng, (0, 0.6, 0.3, 0.1))))
+        unit = self.rng.choice(("learners", "schools", "young-people", "sites", "municipalities"))
+        return [{"year": year, "count": self.rng.randint(5, 50_000), "unit": unit} for year in years]
+
+    def _cost(self) -> dict[str, Any]:
+        amount = self.rng.choice((40, 120, 250, 450, 900, 1800, 4200))
+        bands = vocabulary("cost_bands").terms.values()
+        band = next(t.id for t in bands if t.up_to_eur is None or amount < t.up_to_eur)
+        cost = {"band": band, "amount": amount, "currency": "EUR", "year": self.rng.randint(2015, 2025)}
+        cost["basis"] = "per-participant-per-year"
+        if self.rng.random() < 0.5:
+            cost["note"] = self.text.prose(120, 8, 20)
+        return cost
+
+    def _implementation(self) -> dict[str, Any]:
+        rng = self.rng
+        how: dict[str, Any] = {"getting_started": self._items((0, 0.2, 0.4, 0.3, 0.1), 90)}
+        if rng.random() < 0.8:
+            how["staffing"] = self.text.prose(_lognormal_chars(rng, 120, 0.3, 40, 300), 8, 20)
+        if rng.random() < 0.7:
+            how["duration"] = self.text.sentence(5, 12)
+        if rng.random() < 0.6:
+            how["requirements"] = self._items((0, 0.4, 0.4, 0.2), 80)
+        if rng.random() < 0.4:
+            how["contact"] = {"name": self.text.organisation(None), "url": self._url()}
+        return {key: value for key, value in how.items() if value}
+
+    def _phases(self) -> list[dict[str, Any]]:
+        start = self.rng.randint(2008, 2020)
+        phases = []
+        for _ in range(_count(self.rng, (0, 0, 0.6, 0.3, 0.1))):
+            end = start + self.rng.randint(1, 4)
+            phases.append(
+                {"name": self.text.title(), "period": {"start": start, "end": end}, "summary": self.text.sentence()}
+            )
+            start = end
+        return phases
 
     # --- records ---------------------------------------------------------------------------------
 
@@ -347,6 +426,7 @@ class CorpusMaker:
         countries = self._countries((0, 0.2, 0.3, 0.3, 0.2))
         title = self.text.title()
         return {
+            "schema_version": 2,
             "id": f"synthetic-project-{index + 1}",
             "title": title,
             "acronym": "".join(w[0] for w in title.split() if w[:1].isalpha()).upper()[:8] or None,
@@ -389,6 +469,7 @@ class CorpusMaker:
         rng = self.rng
         countries = self._countries((0.1, 0.65, 0.12, 0.07, 0.03, 0.03))
         record: dict[str, Any] = {
+            "schema_version": 2,
             "id": self.ids[index],
             "title": self.titles[index],
             "summary": self._summary(),
@@ -402,19 +483,37 @@ class CorpusMaker:
             "audiences": self._terms("audiences", (0, 0, 0.25, 0.35, 0.2, 0.1, 0.1)),
             "themes": self._terms("themes", (0, 0.1, 0.2, 0.3, 0.2, 0.1, 0.1), 0.7),
         }
+        if rng.random() < 0.4:
+            record["original_title"] = self.text.title()
+            record["original_language"] = rng.choice(self.languages)
+        if rng.random() < 0.3:
+            low = rng.randint(3, 16)
+            record["age_range"] = {"min": low, "max": low + rng.randint(2, 10)}
+        if rng.random() < 0.6:
+            record["scope"] = rng.choice(self.terms["scopes"])
         if rng.random() < 0.25:
             record["project"] = rng.choice(self.projects)["id"]
         record["organisations"] = self._organisations((0.45, 0.25, 0.12, 0.08, 0.04, 0.02, 0.02, 0.01, 0.01), countries)
         if rng.random() < 0.25:
             record["period"] = self._period()
         if rng.random() < 0.2:
+            record["phases"] = self._phases()
+        if rng.random() < 0.35:
             record["funding"] = self._funding()
+        if rng.random() < 0.5:
+            record["scale"] = self._scale()
+        if rng.random() < 0.25:
+            record["cost"] = self._cost()
+        if rng.random() < 0.5:
+            record["implementation"] = self._implementation()
         record["activities"] = self._items((0, 0.15, 0.25, 0.25, 0.2, 0.1, 0.05), 95)
         record["outcomes"] = self._items((0.1, 0.5, 0.2, 0.1, 0.05, 0.05), 100)
         level = rng.choice(self.terms["evidence_levels"]) if rng.random() < 0.45 else self.terms["evidence_levels"][0]
         record["evidence"] = {"level": level}
         if level != self.terms["evidence_levels"][0] or rng.random() < 0.9:
             record["evidence"]["basis"] = self.text.prose(_lognormal_chars(rng, 110, 0.3, 50, 400), 8, 22)
+        sources = 1 if rng.random() < 0.6 else rng.randint(2, 4)
+        record["evaluations"] = self._evaluations(level, sources)
         if rng.random() < 0.1:
             record["transfer_conditions"] = self._items((0, 0.7, 0.3), 190)
         if rng.random() < 0.1:
@@ -425,7 +524,7 @@ class CorpusMaker:
         record["related"] = [self.ids[i] for i in rng.sample(range(self.n), min(others + 1, self.n)) if i != index][
             :others
         ]
-        record["sources"] = [self._source() for _ in range(1 if rng.random() < 0.85 else 2)]
+        record["sources"] = [self._source() for _ in range(sources)]
         created = _day(rng)
         if rng.random() < 0.2:
             review_date = _day(rng, created, LAST_DAY)
@@ -495,13 +594,13 @@ def make_corpus(root: Path, n: int, seed: int = SEED) -> list[Path]:
     maker = CorpusMaker(n, seed)
     for project in maker.projects:
         project = {key: value for key, value in project.items() if value not in ([], None)}
-        text = record_yaml(project, "../../schema/project.schema.json")
+        text = record_yaml(project, "../../schema/v2/project.schema.json")
         (practices / "projects" / f"{project['id']}.yml").write_text(text, "utf-8")
     written = []
     for index in range(n):
         record = maker.practice(index)
         path = practices / f"{record['id']}.yml"
-        path.write_text(record_yaml(record, "../schema/practice.schema.json"), "utf-8")
+        path.write_text(record_yaml(record, "../schema/v2/practice.schema.json"), "utf-8")
         written.append(path)
     return written
 

@@ -60,7 +60,7 @@ def run(root: Path, use_cache: bool = True, keep_records: bool = False) -> list[
 
 def test_a_cached_run_reports_exactly_what_a_cold_run_reports(project, parsed):
     cold = run(project, use_cache=False)
-    assert any(":4:1: error: duplicate key 'title'" in p for p in cold)
+    assert any(":5:1: error: duplicate key 'title'" in p for p in cold)
     assert any("warning" in p and "e-mail address" in p for p in cold)
     assert run(project) == cold  # filling the cache
     parsed.clear()

@@ -30,7 +30,7 @@ def test_validate_exits_1_and_prints_one_line_per_problem(monkeypatch, capsys):
     monkeypatch.chdir(VALID)
     assert main(["validate", str(BROKEN / "isced-out-of-range.yml")]) == 1
     lines = capsys.readouterr().out.splitlines()
-    assert lines[0].endswith("isced-out-of-range.yml:12:19: error: isced_levels[1]: 9 is not an ISCED 2011 level (0-8)")
+    assert lines[0].endswith("isced-out-of-range.yml:13:19: error: isced_levels[1]: 9 is not an ISCED 2011 level (0-8)")
     assert lines[-1] == "1 file checked: 1 error, 0 warnings"
 
 
@@ -48,7 +48,7 @@ def test_validate_github_format_prints_annotations(monkeypatch, capsys):
     main(["validate", "--format", "github", str(BROKEN / "intervention-type-typo.yml")])
     first = capsys.readouterr().out.splitlines()[0]
     assert first.startswith("::error file=")
-    assert ",line=11,col=22,title=intervention_types[0]::" in first
+    assert ",line=12,col=22,title=intervention_types[0]::" in first
     assert "did you mean 'prevention'?" in first
 
 
@@ -57,7 +57,7 @@ def test_validate_json_format_is_machine_readable(monkeypatch, capsys):
     main(["validate", "--format", "json", str(BROKEN / "duplicate-keys.yml"), "practices"])
     result = json.loads(capsys.readouterr().out)
     assert result["errors"] == 1 and len(result["files"]) == 4
-    assert result["problems"][0]["line"] == 4 and result["problems"][0]["severity"] == "error"
+    assert result["problems"][0]["line"] == 5 and result["problems"][0]["severity"] == "error"
 
 
 def test_whole_broken_corpus_in_one_run_reports_every_file_without_traceback():

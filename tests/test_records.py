@@ -39,7 +39,9 @@ def test_every_practice_named_in_the_seeds_has_a_record():
 def test_every_record_starts_with_the_schema_line_for_editors():
     for path in (REPO / "practices").rglob("*.yml"):
         schema = (
-            "../../schema/project.schema.json" if path.parent.name == "projects" else "../schema/practice.schema.json"
+            "../../schema/v2/project.schema.json"
+            if path.parent.name == "projects"
+            else "../schema/v2/practice.schema.json"
         )
         assert path.read_text().startswith(f"# yaml-language-server: $schema={schema}"), path
 
@@ -54,7 +56,7 @@ def test_pact_practices_take_the_project_facts_from_one_place():
     pact = [p for p in catalogue.practices if p.project == "pact"]
     assert len(pact) == 3
     for practice in pact:
-        assert practice.funding is None and practice.period is None
+        assert practice.funding == [] and practice.period is None
         resolved = resolve(catalogue, practice)
-        assert resolved.funding_from_project and resolved.funding.amount == 341611
+        assert resolved.funding_from_project and resolved.funding[0].amount == 341611
         assert any(o.role == "coordinator" for o in resolved.project_organisations)

@@ -11,7 +11,7 @@ from esl_toolbox.validation import validate_paths
 
 def test_slug_is_derived_from_the_title_without_accents():
     assert slugify("Virtue Education in Rīga") == "virtue-education-in-riga"
-    assert slugify("  21|23 Escola+ Plan!  ") == "21-23-escola-plan"
+    assert slugify("  21|23 Escola+ Plan!  ") == "21-23-escola-plus-plan"  # "+" is kept as a word
     assert slugify("Grünerløkka læringssenter, Łódź") == "grunerlokka-laeringssenter-lodz"
 
 
@@ -20,7 +20,7 @@ def test_new_writes_a_commented_template_with_the_schema_line(tmp_path):
     path = create_record(tmp_path, 'Homework club: "Oslo"', today=dt.date(2026, 11, 23))
     text = path.read_text()
     assert path.name == "homework-club-oslo.yml"
-    assert text.startswith("# yaml-language-server: $schema=../schema/practice.schema.json")
+    assert text.startswith("# yaml-language-server: $schema=../schema/v2/practice.schema.json")
     assert "# One to three plain sentences on what the practice does and for whom" in text
     doc, problems = load_document(path)
     assert problems == [] and doc.data["title"] == 'Homework club: "Oslo"'

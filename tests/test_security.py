@@ -29,8 +29,12 @@ SAFE_SCHEME = re.compile(r"^(https?:|mailto:|#|\.{0,2}/|[a-z0-9_\-./?=&%]*$)", r
 
 def practice(index: int, text: str) -> dict:
     return {
+        "schema_version": 2,
         "id": f"hostile-{index:02d}",
         "title": f"Practice {index:02d} {text}",
+        "original_title": f"Original {text}",
+        "original_language": "pt",
+        "acronym": f"Acronym {text}",
         "summary": f"Summary {text}",
         "description": f"Intro {text}\n\nMore: {text}\n",
         "intervention_types": ["prevention"],
@@ -39,13 +43,41 @@ def practice(index: int, text: str) -> dict:
         "countries": ["PT"],
         "themes": ["mentoring"],
         "organisations": [{"name": f"Organisation {text}", "role": "partner"}],
-        "funding": {"programme": f"Programme {text}"},
+        "funding": [{"funder": f"Funder {text}", "programme": f"Programme {text}", "note": f"Note {text}"}],
+        "scale": [{"year": 2024, "count": 10, "unit": "learners", "note": f"Scale {text}"}],
+        "cost": {"band": "low", "note": f"Cost {text}"},
+        "implementation": {
+            "getting_started": [f"Step {text}"],
+            "staffing": f"Staffing {text}",
+            "duration": f"Duration {text}",
+            "requirements": [f"Need {text}"],
+            "contact": {"name": f"Contact {text}", "url": "https://www.example.eu/c"},
+        },
+        "phases": [{"name": f"Phase {text}", "summary": f"Phase summary {text}"}],
+        "legal_basis": [{"title": f"Law {text}"}],
         "activities": [f"Activity {text}"],
         "outcomes": [f"Outcome {text}"],
         "evidence": {"level": "rationale", "basis": f"Basis {text}"},
+        "evaluations": [
+            {
+                "design": "qualitative",
+                "direction": "mixed",
+                "evaluator": f"Evaluator {text}",
+                "summary": f"Evaluation {text}",
+                "rating": {"by": f"Rater {text}", "rating": f"Rating {text}"},
+                "source": 1,
+            }
+        ],
         "transfer_conditions": [f"Condition {text}"],
         "resources": [{"title": f"Resource {text}", "url": "https://www.example.eu/r", "type": "guide"}],
-        "sources": [{"title": f"Source {text}", "url": "https://www.example.eu/s", "publisher": f"Publisher {text}"}],
+        "sources": [
+            {
+                "title": f"Source {text}",
+                "url": "https://www.example.eu/s",
+                "publisher": f"Publisher {text}",
+                "authors": [f"Author {text}"],
+            }
+        ],
         "created": "2026-11-23",
     }
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -36,6 +37,11 @@ class Catalogue:
 
     def project_of(self, practice: Practice) -> Project | None:
         return self.projects.get(practice.project) if practice.project else None
+
+    def newest_date(self) -> dt.date:
+        """The newest date in the records (added, changed, reviewed): the edition of everything made from them."""
+        dates = [d for p in self.practices for d in (p.created, p.updated, p.review.date) if d]
+        return max(dates, default=dt.date(1970, 1, 1))
 
 
 def catalogue_from_report(report: Report) -> Catalogue:

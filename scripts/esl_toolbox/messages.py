@@ -8,6 +8,8 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from .model.fields import FieldMeta, top_level_fields
+
 
 def describe_value(value: Any) -> str:
     """How a YAML value looks to someone who wrote it."""
@@ -51,12 +53,21 @@ def model_at(model: type[BaseModel], loc: tuple) -> type[BaseModel] | None:
     return model
 
 
+def _alias_target(parent: type[BaseModel], name: str) -> FieldMeta | None:
+    """The field of `parent` a contributor meant by another name ('budget' for funding), if any."""
+    wanted = name.lower().replace("-", "_").replace(" ", "_")
+    return next((f for f in top_level_fields(parent) if wanted in f.aliases), None)
+
+
 def unknown_field_message(model: type[BaseModel], loc: tuple) -> str:
     name = loc[-1]
     parent = model_at(model, loc[:-1])
     allowed = list(parent.model_fields) if parent else []
     message = f"unknown field '{name}'"
+    meant = _alias_target(parent, str(name)) if parent else None
     match = difflib.get_close_matches(str(name), allowed, n=1, cutoff=0.6)
+    if meant is not None:
+        return f"{message}; did you mean '{meant.name}'? {meant.label}: {meant.description}"
     if match:
         message += f"; did you mean '{match[0]}'?"
     if allowed:
@@ -105,8 +116,15 @@ def describe_error(model: type[BaseModel], error: dict) -> str:
         return "required field is missing"
     if kind == "extra_forbidden":
         return unknown_field_message(model, error["loc"])
+    given = error.get("input")
+    if kind == "list_type" and isinstance(given, dict):
+        return "takes a list, not one mapping: put '- ' before the first line of each item (several may be given)"
+    if kind in {"model_type", "model_attributes_type", "dict_type"} and isinstance(given, list):
+        return "takes one mapping (key: value), not a list: remove the '- ' before its first line"
+    if kind == "literal_error" and error["loc"][-1] == "schema_version":
+        return f"{describe_value(given)} is not a version of the record format; this toolbox reads version 2"
     if kind in _EXPECTED:
-        return f"expected {_EXPECTED[kind]}, got {describe_value(error.get('input'))}"
+        return f"expected {_EXPECTED[kind]}, got {describe_value(given)}"
     if kind in {"too_short", "too_long", "string_too_short", "string_too_long"}:
         return _length_message(error)
     if kind == "string_pattern_mismatch":

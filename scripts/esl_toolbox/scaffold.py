@@ -29,10 +29,16 @@ _LETTERS = str.maketrans(
 
 
 def slugify(title: str) -> str:
-    """'Virtue Education in Rīga' -> 'virtue-education-in-riga'"""
-    ascii_title = unicodedata.normalize("NFKD", title.translate(_LETTERS)).encode("ascii", "ignore").decode("ascii")
+    """'Virtue Education in Rīga' -> 'virtue-education-in-riga'; 'SIEH+' -> 'sieh-plus'.
+
+    A long title is cut after the last whole word that fits in MAX_SLUG_LENGTH."""
+    spelled = re.sub(r"\+", " plus ", title.translate(_LETTERS))
+    ascii_title = unicodedata.normalize("NFKD", spelled).encode("ascii", "ignore").decode("ascii")
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-")
-    return slug[:MAX_SLUG_LENGTH].rstrip("-")
+    if len(slug) <= MAX_SLUG_LENGTH:
+        return slug
+    cut = slug[: MAX_SLUG_LENGTH + 1]
+    return cut[: cut.rfind("-")] if "-" in cut else slug[:MAX_SLUG_LENGTH]
 
 
 def _environment() -> jinja2.Environment:
@@ -57,9 +63,15 @@ def create_record(root: Path, title: str, slug: str | None = None, today: dt.dat
     title = " ".join(title.split())
     if not title:
         raise ScaffoldProblem('give the practice a title, e.g. esl-toolbox new "Homework club in Oslo"')
+    if slug is not None and not is_slug(slug):
+        raise ScaffoldProblem(
+            f"--id {slug!r} is not an id: use lower-case letters a-z, digits and single hyphens, e.g. homework-club"
+        )
     slug = slug or slugify(title)
-    if not is_slug(slug or ""):
+    if not is_slug(slug):
         raise ScaffoldProblem(f"cannot make an id from {title!r}; give one with --id, e.g. --id homework-club")
+    if len(slug) > MAX_SLUG_LENGTH:
+        raise ScaffoldProblem(f"--id is {len(slug)} characters long; keep it to {MAX_SLUG_LENGTH}")
     shown = practice_file(slug)
     target = root / shown
     text = render_template_record(title, slug, shown, today or dt.date.today())

@@ -1,4 +1,9 @@
-"""The JSON Schema of a practice record, generated from the pydantic model."""
+"""The JSON Schema of a practice record, generated from the pydantic model.
+
+Each version of the record format has its schema at a stable address: version 1's stays at
+`schema/practice.schema.json` (as it was published, never regenerated), the current version's is
+written to `schema/v2/`. Records name theirs on their first line, for editors.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +13,8 @@ from pathlib import Path
 from .model import Practice, Project
 from .project import SCHEMA_DIR
 
-SCHEMAS = {"practice.schema.json": Practice, "project.schema.json": Project}
+SCHEMAS = {"v2/practice.schema.json": Practice, "v2/project.schema.json": Project}
+CURRENT_PRACTICE_SCHEMA = f"{SCHEMA_DIR}/v2/practice.schema.json"  # its address on the site, too
 
 
 def json_schema(model: type) -> dict:

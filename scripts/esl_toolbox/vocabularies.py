@@ -21,6 +21,7 @@ class Term:
     label: str
     definition: str
     rank: int | None = None
+    up_to_eur: float | None = None  # cost bands: the band's upper bound per learner per year
 
 
 @dataclass(frozen=True)
@@ -29,6 +30,7 @@ class Vocabulary:
     name: str
     description: str
     terms: dict[str | int, Term] = field(repr=False)
+    pattern: str | None = None  # for code lists too long to enumerate in the JSON Schema (regions)
 
     def __contains__(self, value: object) -> bool:
         return value in self.terms
@@ -52,12 +54,21 @@ class Vocabulary:
 VOCABULARY_FILES = (
     "intervention_types",
     "isced_levels",
+    "eqf_levels",
     "target_groups",
     "reach",
+    "scopes",
     "intervention_levels",
     "audiences",
     "themes",
     "evidence_levels",
+    "evaluation_designs",
+    "finding_directions",
+    "outcome_domains",
+    "cost_bands",
+    "cost_bases",
+    "funding_bases",
+    "scale_units",
     "organisation_roles",
     "resource_types",
     "review_statuses",
@@ -67,7 +78,9 @@ VOCABULARY_FILES = (
 def _load_data_vocabulary(key: str) -> Vocabulary:
     text = resources.files(__package__).joinpath("vocabularies", f"{key}.yml").read_text("utf-8")
     data = yaml.load(text, Loader=yaml.CSafeLoader)
-    terms = {t["id"]: Term(t["id"], t["label"], t["definition"], t.get("rank")) for t in data["terms"]}
+    terms = {
+        t["id"]: Term(t["id"], t["label"], t["definition"], t.get("rank"), t.get("up_to_eur")) for t in data["terms"]
+    }
     return Vocabulary(key, data["name"], data["description"], terms)
 
 
@@ -92,12 +105,27 @@ def _languages() -> Vocabulary:
     )
 
 
+def _regions() -> Vocabulary:
+    terms = {
+        s.code: Term(s.code, s.name.split(" [")[0], f"ISO 3166-2 code {s.code} ({s.type}, {s.country_code})")
+        for s in pycountry.subdivisions
+    }
+    return Vocabulary(
+        "regions",
+        "Region",
+        "ISO 3166-2 codes of regions and other subdivisions, such as ES-CT (Catalonia) or DE-HH (Hamburg).",
+        terms,
+        pattern=r"^[A-Z]{2}-[A-Z0-9]{1,3}$",
+    )
+
+
 @cache
 def vocabularies() -> dict[str, Vocabulary]:
     """Every vocabulary by key, loaded once."""
     vocabs = {key: _load_data_vocabulary(key) for key in VOCABULARY_FILES}
     vocabs["countries"] = _countries()
     vocabs["languages"] = _languages()
+    vocabs["regions"] = _regions()
     return vocabs
 
 

@@ -67,11 +67,18 @@ def synthetic_practices(count: int, seed: int = 1) -> list[dict]:
                 "id": f"practice-{i}",
                 "title": f"Practice {i}",
                 "summary": f"A synthetic practice about {words}: {FILLER}, {FILLER}, {FILLER}.",
+                "glance": f"Evidence: {picks['evidence'][0]}" + (" · Low cost" if i % 3 == 0 else ""),
                 **picks,
                 "reviewed": rng.random() < 0.3,
             }
         )
     return practices
+
+
+def glances(practices: list[dict]) -> dict[str, list]:
+    """Each card's evidence-and-cost line as positions in the list of distinct lines, as the site writes it."""
+    distinct = list(dict.fromkeys(p["glance"] for p in practices))
+    return {"texts": distinct, "of": [distinct.index(p["glance"]) for p in practices]}
 
 
 def toolbox_documents(practices: list[dict]) -> dict[str, object]:
@@ -91,6 +98,7 @@ def toolbox_documents(practices: list[dict]) -> dict[str, object]:
             "facets": {
                 key: [[values.index(v) for v in p[key]] for p in practices] for key, values in FACET_VALUES.items()
             },
+            "glance": glances(practices),
         },
     }
     summaries = [p["summary"] for p in practices]

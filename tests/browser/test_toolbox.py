@@ -26,6 +26,8 @@ FACET_FIELDS: dict[str, Callable[[Practice], list[str]]] = {
     "country": lambda p: list(p.countries),
     "level": lambda p: list(p.intervention_levels),
     "evidence": lambda p: [p.evidence.level],
+    "design": lambda p: list(dict.fromkeys(e.design for e in p.evaluations)),
+    "cost": lambda p: [p.cost.band] if p.cost and p.cost.band else [],
 }
 CARDS = "#toolbox-results > .practice-card:not([hidden])"
 

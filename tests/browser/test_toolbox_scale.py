@@ -113,7 +113,7 @@ def test_opening_the_page_fetches_only_the_summaries_of_the_cards_shown(
     requests = recorded_requests(page)
     page.goto(url)
     page.wait_for_selector("#toolbox.toolbox-ready")
-    first = page.locator(f"{SHOWN} > p:not(.badges)").first
+    first = page.locator(f"{SHOWN} > p:nth-of-type(1)").first
     page.wait_for_function("p => p.textContent !== ''", arg=first.element_handle())
     assert first.text_content() == practices[0]["summary"]
     assert summary_chunks_fetched(requests) == {0}  # the first 50 cards are all in the first chunk
@@ -152,8 +152,9 @@ def test_cards_beyond_the_first_fifty_show_summaries_and_badges(page: Page, synt
         card = cards.nth(50 + n if n < 5 else 95 + n - 5)
         assert card.get_attribute("data-practice-id") == practice["id"]
         assert card.locator("h2 a").text_content() == practice["title"]
-        page.wait_for_function("p => p.textContent !== ''", arg=card.locator("> p:not(.badges)").element_handle())
-        assert card.locator("> p:not(.badges)").text_content() == practice["summary"]
+        page.wait_for_function("p => p.textContent !== ''", arg=card.locator("> p:nth-of-type(1)").element_handle())
+        assert card.locator("> p:nth-of-type(1)").text_content() == practice["summary"]
+        assert card.locator("p.card-glance").text_content() == practice["glance"]
         badges = card.locator("p.badges")
         types = badges.locator(".badge--type").all_text_contents()
         assert types == practice["type"]

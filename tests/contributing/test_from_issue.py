@@ -102,7 +102,7 @@ def test_from_issue_writes_the_record_with_the_schema_line_and_runs_the_validato
     assert out.startswith("wrote practices/community-co-op-test.yml; the validator says:\n")
     assert "1 file checked: 0 errors, 0 warnings" in out and "Every answer was mapped." in out
     text = path.read_text("utf-8")
-    assert text.startswith("# yaml-language-server: $schema=../schema/practice.schema.json\n")
+    assert text.startswith("# yaml-language-server: $schema=../schema/v2/practice.schema.json\n")
     doc, problems = load_document(path)
     assert problems == [] and doc.data["id"] == "community-co-op-test"
 
@@ -268,11 +268,11 @@ def test_period_and_funding_answers_are_read():
     text = text.replace("### Period: start\n\n_No response_", "### Period: start\n\nSeptember 2017")
     text = text.replace("### Period: end\n\n_No response_", "### Period: end\n\n2020")
     text = text.replace("### Period: still running\n\n- [ ]", "### Period: still running\n\n- [x]")
-    text = text.replace("### Funding programme\n\n_No response_", "### Funding programme\n\nErasmus+ KA2")
+    text = text.replace("### Funding: programme\n\n_No response_", "### Funding: programme\n\nErasmus+ KA2")
     text = text.replace("### Funding: amount\n\n_No response_", "### Funding: amount\n\nNOK 1 250 000")
     record = issue_to_record(text, TODAY).record
     assert record["period"] == {"start": "2017-09", "end": 2020, "ongoing": True}
-    assert record["funding"] == {"programme": "Erasmus+ KA2", "amount": 1250000, "currency": "NOK"}
+    assert record["funding"] == [{"programme": "Erasmus+ KA2", "amount": 1250000, "currency": "NOK"}]
 
 
 @pytest.mark.parametrize(

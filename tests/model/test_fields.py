@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 import yaml
 from esl_toolbox.catalogue import Catalogue, load_catalogue
-from esl_toolbox.exports import csv_columns, practices_csv
 from esl_toolbox.model import FacetSpec, Practice, facet_fields, field_meta, record_fields, vocabulary_fields
 from esl_toolbox.model.fields import about
 from esl_toolbox.model.types import Term
+from esl_toolbox.open_data import csv_columns, practices_csv
 from esl_toolbox.settings import load_settings
 from esl_toolbox.site.data import toolbox_data
 from esl_toolbox.site.pages import SiteContext, render_generated_config, render_pages
@@ -55,7 +55,7 @@ def test_the_vocabulary_is_read_from_the_field_type_not_guessed():
 
 def test_facets_come_in_their_declared_order():
     assert [f.facet.key for f in facet_fields(Practice)] == [
-        "type", "isced", "group", "theme", "country", "level", "evidence",
+        "type", "isced", "group", "theme", "country", "level", "evidence", "design", "cost",
     ]  # fmt: skip
 
 
@@ -86,7 +86,7 @@ def test_every_field_has_a_label_and_a_description():
 
 
 def test_the_schema_carries_the_labels_for_editors():
-    schema = yaml.safe_load((REPO / "schema" / "practice.schema.json").read_text("utf-8"))
+    schema = yaml.safe_load((REPO / "schema" / "v2" / "practice.schema.json").read_text("utf-8"))
     assert schema["properties"]["isced_levels"]["title"] == "Level of education"
     assert schema["properties"]["isced_levels"]["x-plural"] == "Levels of education"
     assert schema["properties"]["themes"]["x-facet"]["key"] == "theme"

@@ -44,7 +44,7 @@ SCHEMA_LEVEL_BROKEN = [
 
 
 def practice_validator() -> jsonschema.Draft202012Validator:
-    schema = json.loads((REPO / SCHEMA_DIR / "practice.schema.json").read_text())
+    schema = json.loads((REPO / SCHEMA_DIR / "v2" / "practice.schema.json").read_text())
     return jsonschema.Draft202012Validator(schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
 
 
@@ -55,8 +55,15 @@ def test_committed_schema_is_current():
 def test_schema_check_notices_a_stale_file(tmp_path):
     write_schemas(tmp_path)
     assert stale_schemas(tmp_path) == []
-    (tmp_path / SCHEMA_DIR / "practice.schema.json").write_text("{}")
-    assert [p.name for p in stale_schemas(tmp_path)] == ["practice.schema.json"]
+    (tmp_path / SCHEMA_DIR / "v2" / "practice.schema.json").write_text("{}")
+    assert [p.relative_to(tmp_path).as_posix() for p in stale_schemas(tmp_path)] == ["schema/v2/practice.schema.json"]
+
+
+def test_version_1_schema_stays_published_beside_version_2():
+    v1 = json.loads((REPO / SCHEMA_DIR / "practice.schema.json").read_text())
+    v2 = json.loads((REPO / SCHEMA_DIR / "v2" / "practice.schema.json").read_text())
+    assert "schema_version" not in v1["properties"] and v1["properties"]["funding"]["anyOf"][0]["$ref"]
+    assert v2["properties"]["schema_version"]["const"] == 2 and v2["properties"]["funding"]["type"] == "array"
 
 
 def test_schema_lists_vocabulary_terms_with_their_definitions():
@@ -65,7 +72,7 @@ def test_schema_lists_vocabulary_terms_with_their_definitions():
     assert {
         "const": "roma",
         "title": "Roma learners",
-        "description": "Learners from Roma and Traveller communities.",
+        "description": "Learners from Roma communities.",
     } in groups
 
 

@@ -77,7 +77,7 @@ def test_invalid_records_are_reported_line_by_line_and_nothing_is_written(pdf_pr
     shutil.copy(FIXTURES / "invalid" / "broken-record.yml", root / "practices")
     result = run_pdf_command(root, "--all", "--out-dir", "site/pdf")
     assert result.returncode == 1
-    assert "practices/broken-record.yml:7:5: error: intervention_types[0]:" in result.stderr
+    assert "practices/broken-record.yml:8:5: error: intervention_types[0]:" in result.stderr
     assert "did you mean 'prevention'?" in result.stderr
     assert not (root / "site").exists()
 

@@ -48,24 +48,35 @@ def test_every_factsheet_fits_on_one_or_two_a4_pages(factsheet, catalogue: Catal
 def test_factsheet_fact_box_names_levels_groups_countries_and_evidence_meaning(factsheet, catalogue: Catalogue):
     practice = catalogue.practice("reading-circles-across-europe")
     text = factsheet(practice.id).text()
-    for label in ("Intervention types", "Levels of education", "Target groups", "Countries", "Period", "Funding"):
+    for label in ("At a glance", "Evidence", "Cost", "Scale", "Intervention types", "Levels of education"):
+        assert label.upper() in text.upper()
+    for label in ("Target groups", "Countries", "Period", "Funding"):
         assert label in text
-    assert "Lower secondary education (ISCED 2) Upper secondary education (ISCED 3)" in text
+    levels = "Lower secondary education (ISCED 2), Upper secondary education (ISCED 3) · ages 15 to 24 · EQF level 2"
+    assert levels in text
+    assert "Low cost €260 per participant per year (2024 prices)" in text
+    assert "310 young people (2024)" in text
+    assert "TRY IT IN YOUR SCHOOL" in text.upper() and "Train two volunteers per circle." in text
     assert "Learners from ethnic minorities" in text
     assert "Portugal, Norway, Latvia, Bulgaria, North Macedonia" in text
     assert "since September 2021" in text
     assert "€120,000.50" in text
     evidence = vocabulary("evidence_levels").terms["emergent"]
-    assert f"Evidence level {evidence.label} level 2 of 4 {evidence.definition}" in text
+    assert f"Evidence {evidence.label} level 2 of 4 · mixed" in text
+    assert evidence.definition in text
 
 
 def test_factsheet_has_the_text_sections_and_sources_as_citations(factsheet):
     text = factsheet("reading-circles-across-europe").text()
-    for heading in ("WHAT IT DOES", "OUTCOMES", "EVIDENCE", "CONDITIONS FOR TRANSFER", "SOURCES"):
+    for heading in ("WHAT IT DOES", "OUTCOMES", "WHAT THE EVIDENCE SHOWS", "CONDITIONS FOR TRANSFER", "SOURCES"):
         assert heading in text
     assert "A library or community centre and two trained volunteers per circle." in text
     assert "Test fixture, 2024. Círculos de leitura – test fixture source. https://reading-circles.test/leitura" in text
-    assert "A second source with a DOI. https://doi.org/10.21125/edulearn.2020.0587" in text
+    assert (
+        "Ferreira, A., Olsen, K., 6 July 2020. A second source with a DOI. ISBN 978-84-09-17979-4. "
+        "Cited in source 1. https://doi.org/10.21125/edulearn.2020.0587"
+    ) in text
+    assert "Before-and-after study, Test fixture evaluators, 2024: mixed" in text
 
 
 def test_project_practice_states_the_project_facts_with_its_name(factsheet, catalogue: Catalogue):
@@ -91,10 +102,13 @@ def test_factsheet_metadata_and_bookmarks(factsheet, catalogue: Catalogue):
     (title,) = sheet.outline
     assert title.title == practice.title
     assert [b.title for b in title.children] == [
+        "Try it in your school",
         "What it does",
+        "What the evidence shows",
         "Outcomes",
-        "Evidence",
         "Conditions for transfer",
+        "Phases",
+        "Who, when, who pays",
         "Sources",
     ]
 

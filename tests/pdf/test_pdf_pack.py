@@ -10,7 +10,7 @@ from esl_toolbox.settings import load_settings
 from esl_toolbox.vocabularies import vocabulary
 from pdf_checks import Pdf, normalised
 
-SECTIONS = ["Cover", "Introduction", "Contents"]
+SECTIONS = ["Cover", "Introduction", "Contents", "The practices compared", "What the evidence shows"]
 BACK = ["Index by country", "Index by ISCED level", "How to contribute"]
 
 

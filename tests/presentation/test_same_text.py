@@ -22,7 +22,7 @@ def one_line(text: str) -> str:
 def test_period_and_amount_read_the_same_on_the_page_in_the_factsheet_and_in_the_csv(built_project: Path):
     catalogue = load_catalogue(built_project, use_cache=False)
     view = Views(catalogue).of(catalogue.practice(PRACTICE))
-    period, amount = view.period, view.funding.amount
+    period, amount = view.period, view.funding[0].amount
     assert (period, amount) == ("since September 2021 (ongoing)", "€120,000.50")
     site = built_project / "site"
     page = read_page(site / "practices" / PRACTICE / "index.html").text

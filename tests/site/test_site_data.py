@@ -14,7 +14,7 @@ import pytest
 import yaml
 from esl_toolbox.catalogue import Catalogue
 from esl_toolbox.model import Practice
-from esl_toolbox.exports import to_json
+from esl_toolbox.open_data import to_json
 from esl_toolbox.site.data import SUMMARY_CHUNK, summary_chunks, toolbox_files
 from esl_toolbox.site.facets import FacetIndex
 from esl_toolbox.vocabularies import vocabulary
@@ -24,7 +24,7 @@ from corpus import SEED, CorpusMaker
 
 ASSETS = REPO / "scripts" / "esl_toolbox" / "site" / "assets"
 
-FACET_KEYS = ["type", "isced", "group", "theme", "country", "level", "evidence"]
+FACET_KEYS = ["type", "isced", "group", "theme", "country", "level", "evidence", "design", "cost"]
 # What each facet of the toolbox reads from a record, written out so the test does not trust the
 # generator's own mapping.
 FACET_FIELDS = {
@@ -35,6 +35,8 @@ FACET_FIELDS = {
     "country": lambda p: p.countries,
     "level": lambda p: p.intervention_levels,
     "evidence": lambda p: [p.evidence.level],
+    "design": lambda p: list(dict.fromkeys(e.design for e in p.evaluations)),
+    "cost": lambda p: [p.cost.band] if p.cost and p.cost.band else [],
 }
 BUDGET = 1_000_000  # the toolbox page, its data and its script, gzip, at 10,000 practices (issue 7)
 
@@ -69,7 +71,9 @@ def test_toolbox_data_matches_each_record_with_facet_values_as_positions(site: P
 
 def test_toolbox_data_leaves_the_summaries_and_search_words_to_other_files(site: Path):
     data = toolbox_json(site)
-    assert set(data["practices"]) == {"id", "title", "status", "facets"}
+    assert set(data["practices"]) == {"id", "title", "status", "facets", "glance"}
+    glance = data["practices"]["glance"]
+    assert len(glance["of"]) == len(data["practices"]["id"]) and len(glance["texts"]) <= len(glance["of"])
     assert data["summaries"] == {"file": "toolbox/summaries-{chunk}.json", "chunk": SUMMARY_CHUNK}
     assert data["statuses"] == ["submitted", "reviewed"]
 
@@ -135,7 +139,7 @@ def test_at_10000_practices_what_the_toolbox_loads_up_front_is_well_under_the_bu
 
 def test_practices_json_holds_every_record_as_validated_with_labels(site: Path, catalogue: Catalogue):
     document = json.loads((site / "data" / "practices.json").read_text("utf-8"))
-    schema = json.loads((REPO / "schema" / "practice.schema.json").read_text("utf-8"))
+    schema = json.loads((REPO / "schema" / "v2" / "practice.schema.json").read_text("utf-8"))
     assert [p["id"] for p in document["practices"]] == [p.id for p in catalogue.practices]
     assert document["licence"] == "CC BY 4.0"
     for entry, practice in zip(document["practices"], catalogue.practices, strict=True):
@@ -161,8 +165,8 @@ def test_practices_csv_has_one_row_per_practice_with_lists_joined(site: Path, ca
 
 
 def test_the_schema_is_published_at_a_stable_address(site: Path):
-    published = site / "schema" / "practice.schema.json"
-    assert published.read_bytes() == (REPO / "schema" / "practice.schema.json").read_bytes()
+    for name in ("practice.schema.json", "v2/practice.schema.json", "v2/project.schema.json"):
+        assert (site / "schema" / name).read_bytes() == (REPO / "schema" / name).read_bytes()
 
 
 def test_export_writes_the_same_json_and_csv_as_the_site(built: Path, site: Path, tmp_path: Path):

@@ -24,8 +24,10 @@ LISTINGS = {
     "countries": lambda p: p.countries,
     "intervention-levels": lambda p: p.intervention_levels,
     "evidence-levels": lambda p: [p.evidence.level],
+    "evaluation-designs": lambda p: list(dict.fromkeys(e.design for e in p.evaluations)),
+    "cost-bands": lambda p: [p.cost.band] if p.cost and p.cost.band else [],
 }
-TOOLBOX_FACETS = ["type", "isced", "group", "theme", "country", "level", "evidence"]
+TOOLBOX_FACETS = ["type", "isced", "group", "theme", "country", "level", "evidence", "design", "cost"]
 
 
 def expected_listings(catalogue: Catalogue) -> dict[str, set[str]]:

@@ -70,7 +70,7 @@ def _usage_problem(args: argparse.Namespace) -> str | None:
 
 def cmd_pdf(args: argparse.Namespace) -> int:
     from ..catalogue import load_catalogue
-    from ..pdf.build import NoMatchingPractice, build_pdfs, write_factsheet, write_pack
+    from ..pdf.build import NoMatchingPractice, UnknownPractice, build_pdfs, write_factsheet, write_pack
     from ..pdf.edition import EditionProblem
     from ..pdf.select import SelectionProblem, parse_selection
     from ..settings import load_settings
@@ -97,7 +97,7 @@ def cmd_pdf(args: argparse.Namespace) -> int:
             written = [write_pack(catalogue, selection, settings, args.output)]
     except NoMatchingPractice as exc:
         raise CommandFailed(str(exc)) from None
-    except KeyError as exc:
+    except UnknownPractice as exc:
         raise CommandFailed(f"no practice has the id {exc.args[0]!r} (see practices/*.yml)") from None
     except EditionProblem as exc:
         raise usage(str(exc)) from None

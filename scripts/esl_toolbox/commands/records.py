@@ -6,9 +6,11 @@ import argparse
 import sys
 from pathlib import Path
 
+from ..model.records import SCHEMA_VERSION
+from ..problems import ERROR, Problem
 from ..project import PRACTICES_DIR
 from .exits import EXIT_OK, EXIT_PROBLEMS, CommandFailed, usage
-from .reporting import FORMATS, write_validation
+from .reporting import FORMATS, count, write_validation
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
@@ -54,6 +56,44 @@ def cmd_new(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_migrate(args: argparse.Namespace) -> int:
+    from ..migrate import MigrationProblem, migrate_file
+    from ..validation import record_files, shown_path
+    from ..writing import write_atomic
+
+    root = Path.cwd()
+    paths = [Path(p) for p in args.paths] or [root / PRACTICES_DIR]
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing:
+        raise usage(f"no such file or folder: {', '.join(missing)}")
+    changed, problems = [], []
+    for path in record_files(paths):
+        shown = shown_path(path)
+        try:
+            migration = migrate_file(path, shown)
+        except MigrationProblem as exc:
+            problems.append(exc.problem)
+            continue
+        except (OSError, UnicodeDecodeError) as exc:
+            problems.append(Problem(shown, 1, 1, ERROR, "", f"cannot read the file: {exc}"))
+            continue
+        if migration.changed:
+            changed.append(shown)
+            if args.write:
+                write_atomic(path, migration.after)
+                print(f"migrated {shown}")
+            else:
+                sys.stdout.write(migration.diff(shown))
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    records = count(len(changed), "record")
+    if args.write:
+        print(f"{records} migrated to version {SCHEMA_VERSION}; check them with esl-toolbox validate")
+    else:
+        print(f"{records} to migrate to version {SCHEMA_VERSION}; nothing was written (dry run). Add --write to apply.")
+    return EXIT_PROBLEMS if problems else EXIT_OK
+
+
 def add_commands(commands: argparse._SubParsersAction) -> None:
     validate = commands.add_parser("validate", help="check practice records and report every problem")
     validate.add_argument("paths", nargs="*", metavar="PATH", help="record files or folders (default: practices/)")
@@ -71,3 +111,10 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
     new.add_argument("title", help="title of the practice")
     new.add_argument("--id", help="id (file name) to use instead of one made from the title")
     new.set_defaults(run=cmd_new)
+
+    migrate = commands.add_parser(
+        "migrate", help="upgrade records to the current version of the format (a dry run unless --write)"
+    )
+    migrate.add_argument("paths", nargs="*", metavar="PATH", help="record files or folders (default: practices/)")
+    migrate.add_argument("--write", action="store_true", help="write the upgraded records (each file atomically)")
+    migrate.set_defaults(run=cmd_migrate)

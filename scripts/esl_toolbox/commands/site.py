@@ -34,7 +34,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     from ..catalogue import load_catalogue
-    from ..exports import practices_csv, practices_json
+    from ..open_data import practices_csv, practices_json
     from ..settings import load_settings
     from ..writing import write_atomic
 

@@ -19,14 +19,14 @@ from typing import Any
 import pycountry
 import yaml
 
-from ..model import Practice
+from ..model import SCHEMA_VERSION, Practice
 from ..project import is_slug
 from ..vocabularies import Vocabulary, vocabulary
 from .questions import CHECKBOXES, DROPDOWN, QUESTIONS, STILL_RUNS, Question
 
 MAX_BODY_CHARS = 256 * 1024
 NO_RESPONSE = "_No response_"
-SCHEMA_LINE = "# yaml-language-server: $schema=../schema/practice.schema.json"
+SCHEMA_LINE = "# yaml-language-server: $schema=../schema/v2/practice.schema.json"
 
 _HEADING = re.compile(r"^### (.+?)\s*$")
 _CHECKBOX = re.compile(r"^\s*[-*] \[([ xX])\] (.+?)\s*$")
@@ -506,6 +506,9 @@ def issue_to_record(body: str, today: dt.date) -> Conversion:
     for where, text in _strings(record):
         if _HTML_TAG.search(text):
             notes.append(Note(where, "contains HTML tags; records use Markdown, and the site shows HTML as text"))
+    if "funding" in record:  # the form asks about one funder; the record lists funders
+        record["funding"] = [record["funding"]]
+    record["schema_version"] = SCHEMA_VERSION
     record["review"] = {"status": "submitted"}
     record["created"] = today
     order = list(Practice.model_fields)

@@ -10,6 +10,7 @@ CONTRIBUTING all iterate over it, so adding a field touches the model and the te
 
 from __future__ import annotations
 
+import datetime as dt
 import typing
 from dataclasses import dataclass
 from functools import cache
@@ -38,9 +39,15 @@ def about(
     facet: FacetSpec | None = None,
     translatable: bool = False,
     csv: bool = True,
+    aliases: tuple[str, ...] = (),
 ) -> dict[str, Any]:
-    """Keyword arguments for pydantic's Field: the label as its title, the rest as x- keys of its JSON Schema."""
+    """Keyword arguments for pydantic's Field: the label as its title, the rest as x- keys of its JSON Schema.
+
+    `aliases` are names contributors may write for this field by mistake ("budget" for funding):
+    the validator then says where the fact goes."""
     extra: dict[str, Any] = {"x-plural": plural or label}
+    if aliases:
+        extra["x-aliases"] = list(aliases)
     if facet is not None:
         extra["x-facet"] = {"key": facet.key, "path": facet.path, "order": facet.order, "by_label": facet.by_label}
     if translatable:
@@ -65,6 +72,8 @@ class FieldMeta:
     translatable: bool
     csv: bool
     part: type[BaseModel] | None  # the nested model, for fields that hold one or a list of them
+    aliases: tuple[str, ...] = ()
+    value_type: str = "string"  # the JSON type of one value: string, integer, number, boolean or date
 
     @property
     def name(self) -> str:
@@ -104,6 +113,17 @@ def _part(annotation: Any) -> type[BaseModel] | None:
     return next((p for arg in typing.get_args(annotation) if (p := _part(arg)) is not None), None)
 
 
+_VALUE_TYPES = {bool: "boolean", int: "integer", float: "number", dt.date: "date"}
+
+
+def _value_type(annotation: Any) -> str:
+    """The JSON type of one value of a field, through lists, Optional and Annotated."""
+    if annotation in _VALUE_TYPES:
+        return _VALUE_TYPES[annotation]
+    found = [_value_type(arg) for arg in typing.get_args(annotation) if arg is not type(None)]
+    return next((kind for kind in found if kind != "string"), "string")
+
+
 def _is_list(annotation: Any) -> bool:
     if typing.get_origin(annotation) in (list, tuple):
         return True
@@ -127,6 +147,8 @@ def _meta(path: str, name: str, info: FieldInfo) -> FieldMeta:
         translatable=bool(extra.get("x-translatable")),
         csv=extra.get("x-csv", True) is not False,
         part=_part(info.annotation),
+        aliases=tuple(extra.get("x-aliases", ())),
+        value_type=_value_type(info.annotation),
     )
 
 

@@ -24,6 +24,7 @@ URL_PATTERN = r"^https?://[^\s/?#]+[^\s]*$"
 DOI_PATTERN = r"^10\.[0-9]{4,9}/\S+$"
 PARTIAL_DATE_PATTERN = r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"
 CURRENCY_PATTERN = r"^[A-Z]{3}$"
+ISBN_PATTERN = r"^(?:97[89][- ]?)?(?:[0-9][- ]?){9}[0-9Xx]$"
 
 
 def fail(kind: str, message: str) -> PydanticCustomError:
@@ -34,8 +35,9 @@ def _vocabulary_term(key: str, value: Any) -> Any:
     vocab = vocabulary(key)
     if value in vocab:
         return value
-    if key == "isced_levels" and isinstance(value, int) and not isinstance(value, bool):
-        raise fail("vocabulary", f"{value} is not an ISCED 2011 level (0-8)")
+    numbered = all(isinstance(term, int) for term in vocab.terms)
+    if numbered and isinstance(value, int) and not isinstance(value, bool):
+        raise fail("vocabulary", f"{value} is not an {vocab.name} ({min(vocab.terms)}-{max(vocab.terms)})")
     hint = vocab.suggest(value)
     allowed = ", ".join(str(t) for t in vocab.ids())
     if len(vocab.terms) > 30:
@@ -48,6 +50,8 @@ def _vocabulary_term(key: str, value: Any) -> Any:
 
 def _term_schema(key: str) -> dict[str, Any]:
     vocab = vocabulary(key)
+    if vocab.pattern:  # thousands of codes: their form, checked against the list by the model
+        return {"type": "string", "pattern": vocab.pattern, "description": vocab.description}
     if len(vocab.terms) > 30:  # ISO code lists: an enum, without per-term prose
         return {"type": "string", "enum": vocab.ids(), "description": vocab.description}
     return {
@@ -88,6 +92,7 @@ Slug = _pattern("slug", SLUG_PATTERN, "a lower-case slug (letters a-z, digits, s
 Url = _pattern("url", URL_PATTERN, "a web address starting with https:// or http://")
 Doi = _pattern("doi", DOI_PATTERN, "a DOI such as 10.21125/edulearn.2020.0587 (without https://doi.org/)")
 Currency = _pattern("currency", CURRENCY_PATTERN, "a three-letter ISO 4217 currency code such as EUR")
+Isbn = _pattern("isbn", ISBN_PATTERN, "an ISBN: 10 or 13 digits, hyphens allowed, such as 978-92-896-2611-1")
 
 
 def _year_to_text(value: Any) -> Any:
@@ -110,3 +115,5 @@ PartialDate = Annotated[
 OneLine = Annotated[str, Field(min_length=1, max_length=300, pattern=r"^[^\n]*\S[^\n]*$")]
 Text = Annotated[str, Field(min_length=1, max_length=4000)]
 Markdown = Annotated[str, Field(min_length=1, max_length=20000)]
+Year = Annotated[int, Field(ge=1900, le=2100)]
+SourceNumber = Annotated[int, Field(ge=1, le=100)]  # a source of the same record, counted from 1 as the page lists them

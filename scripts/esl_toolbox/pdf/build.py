@@ -21,7 +21,7 @@ from ..settings import Settings
 from .edition import edition_date
 from .facts import practice_sheet
 from .pack import briefing_pack
-from .render import DocumentInfo, factsheet_html, pack_html, pdf_bytes
+from .render import FACTSHEET_PAGES, FIT_LEVELS, DocumentInfo, factsheet_html, pack_html, pdf_bytes
 from .select import Selection, select_practices
 
 PACK_NAME = PACK_FILE
@@ -38,11 +38,13 @@ class NoMatchingPractice(LookupError):
 
 @dataclass(frozen=True)
 class Job:
-    """One PDF to make: its print HTML, its permanent identifier and where it goes."""
+    """One PDF to make: its print HTML (shorter variants after the first, if it must fit a page count),
+    its permanent identifier and where it goes."""
 
-    html: str
+    variants: tuple[str, ...]
     identifier: bytes
     target: Path
+    max_pages: int | None = None
 
 
 def factsheet_job(catalogue: Catalogue, practice: Practice, settings: Settings, target: Path) -> Job:
@@ -55,7 +57,9 @@ def factsheet_job(catalogue: Catalogue, practice: Practice, settings: Settings, 
         keywords=("early school leaving", *keywords),
         edition=edition_date(catalogue.practices),
     )
-    return Job(factsheet_html(sheet, info), info.identifier, target)
+    # Rendered only as far as needed: most factsheets fit at once, a few need a shorter variant.
+    variants = tuple(factsheet_html(sheet, info, fit) for fit in FIT_LEVELS)
+    return Job(variants, info.identifier, target, FACTSHEET_PAGES)
 
 
 def pack_job(catalogue: Catalogue, selection: Selection, settings: Settings, target: Path) -> Job:
@@ -73,7 +77,7 @@ def pack_job(catalogue: Catalogue, selection: Selection, settings: Settings, tar
         keywords=("early school leaving", "prevention", "intervention", "compensation"),
         edition=edition,
     )
-    return Job(pack_html(pack, info), info.identifier, target)
+    return Job((pack_html(pack, info),), info.identifier, target)
 
 
 def write_bytes_atomic(path: Path, data: bytes) -> None:
@@ -91,7 +95,7 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
 
 
 def run_job(job: Job) -> Path:
-    write_bytes_atomic(job.target, pdf_bytes(job.html, job.identifier))
+    write_bytes_atomic(job.target, pdf_bytes(job.variants, job.identifier, job.max_pages))
     return job.target
 
 
@@ -131,11 +135,15 @@ def build_pdfs(catalogue: Catalogue, out_dir: Path, settings: Settings, steps: S
     return written[1:] + written[:1]
 
 
+class UnknownPractice(LookupError):
+    """No practice has the id asked for."""
+
+
 def write_factsheet(catalogue: Catalogue, practice_id: str, settings: Settings, target: Path) -> Path:
-    """Write one practice's factsheet; KeyError if there is no such practice."""
+    """Write one practice's factsheet; UnknownPractice if there is no such practice."""
     practice = next((p for p in catalogue.practices if p.id == practice_id), None)
     if practice is None:
-        raise KeyError(practice_id)
+        raise UnknownPractice(practice_id)
     return run_job(factsheet_job(catalogue, practice, settings, target))
 
 

@@ -32,6 +32,7 @@ class Sheet:
     """A practice as the factsheet and the pack show it."""
 
     view: PracticeView
+    glance: tuple[Fact, ...]
     facts: tuple[Fact, ...]
     review: Fact
     page_url: str  # the practice's page, absolute
@@ -54,6 +55,27 @@ def _terms(view: PracticeView, path: str, one_line: bool = False) -> Fact:
     return Fact(view.label(path), tuple(Line(t.label) for t in terms))
 
 
+def glance_facts(view: PracticeView) -> tuple[Fact, ...]:
+    """The factsheet's first box, as the page's "At a glance": evidence and findings, cost, scale, level and ages."""
+    evidence = Fact(view.label("evidence"), (Line(view.evidence.term.label, view.evidence.findings),))
+    if view.cost:
+        cost = Fact(view.label("cost"), tuple(Line(text) for text in (view.cost.short, view.cost.amount) if text))
+        cost = cost if view.cost.band else Fact(view.label("cost"), (Line(view.cost.amount),))
+    else:
+        cost = Fact(view.label("cost"), (Line(view.not_stated),))
+    levels = " · ".join(part for part in (view.levels_text, view.ages, view.terms_text("qualification_levels")) if part)
+    facts = [evidence, cost]
+    if view.latest_scale:
+        facts.append(Fact(view.label("scale"), (Line(view.latest_scale),)))
+    facts += [
+        Fact(view.label("isced_levels"), (Line(levels),)),
+        _terms(view, "intervention_types", one_line=True),
+        _terms(view, "target_groups", one_line=True),
+        _terms(view, "countries", one_line=True),
+    ]
+    return tuple(facts)
+
+
 def _project_fact(view: PracticeView) -> list[Fact]:
     if view.project is None:
         return []
@@ -70,15 +92,14 @@ def _period_fact(view: PracticeView) -> list[Fact]:
 
 
 def _funding_fact(view: PracticeView) -> list[Fact]:
-    funding = view.funding
-    if funding is None:
+    if not view.funding:
         return []
-    amount = funding.amount
-    if funding.from_project and view.project:
+    lines = tuple(Line(f.who, ", ".join(p for p in (f.how_much, f.share, f.period) if p)) for f in view.funding)
+    note = "; ".join(f.note for f in view.funding if f.note)
+    if view.funding_from_project and view.project:
         # Said on the amount itself, so that nobody reads a project's grant as this practice's budget.
-        amount = view._("%(amount)s for the whole %(project)s") % {"amount": amount, "project": view.project.name}
-    lines = tuple(Line(text.strip()) for text in (funding.programme, amount) if text.strip())
-    return [Fact(view.label("funding"), lines, funding.note)]
+        note = " ".join(p for p in (view._("For the whole %(project)s.") % {"project": view.project.name}, note) if p)
+    return [Fact(view.heading("funding"), lines, note)]
 
 
 def _organisation_facts(view: PracticeView) -> list[Fact]:
@@ -100,15 +121,9 @@ def _review_fact(view: PracticeView) -> Fact:
     return Fact(label, (Line(view.review_status),))
 
 
-def _facts(view: PracticeView) -> tuple[Fact, ...]:
-    facts = [
-        _terms(view, "intervention_types", one_line=True),
-        _terms(view, "isced_levels"),
-        _terms(view, "target_groups"),
-    ]
-    if view.terms("reach"):
-        facts.append(_terms(view, "reach", one_line=True))
-    facts.append(_terms(view, "countries", one_line=True))
+def detail_facts(view: PracticeView) -> tuple[Fact, ...]:
+    """Who runs it, when, and who pays: the factsheet's second box."""
+    facts = []
     facts += _project_fact(view)
     facts += _period_fact(view)
     facts += _organisation_facts(view)
@@ -118,4 +133,10 @@ def _facts(view: PracticeView) -> tuple[Fact, ...]:
 
 def practice_sheet(view: PracticeView, settings: Settings) -> Sheet:
     """Everything the documents show about one practice."""
-    return Sheet(view=view, facts=_facts(view), review=_review_fact(view), page_url=settings.page_url(view.page_url))
+    return Sheet(
+        view=view,
+        glance=glance_facts(view),
+        facts=detail_facts(view),
+        review=_review_fact(view),
+        page_url=settings.page_url(view.page_url),
+    )

@@ -44,6 +44,7 @@ class Pack:
     groups: tuple[Group, ...]
     by_country: tuple[IndexEntry, ...]
     by_isced: tuple[IndexEntry, ...]
+    evidence: EvidenceSummary
     settings: Settings
     lang: str
 
@@ -51,12 +52,48 @@ class Pack:
     def sheets(self) -> tuple[Sheet, ...]:
         return tuple(s for g in self.groups for s in g.sheets)
 
+    @property
+    def compared(self) -> tuple[Sheet, ...]:
+        """Every practice of the pack once, by title, for the comparison table."""
+        return _by_title(list(self.sheets))
+
     def type_counts(self) -> dict[str, int]:
         """How many practices of the pack have each intervention type, wherever they are filed."""
         return {
             str(t): sum(t in s.practice.intervention_types for s in self.sheets)
             for t in vocabulary("intervention_types").ids()
         }
+
+
+@dataclass(frozen=True)
+class EvidenceSummary:
+    """What the evidence in a pack shows: how rigorous, what was found, and where it was not."""
+
+    by_level: tuple[tuple[str, str, int], ...]  # (label, definition, practices) for every level, strongest first
+    by_finding: tuple[tuple[str, int], ...]  # (finding, evaluations) over every evaluation in the pack
+    evaluations: int
+    controlled: tuple[Sheet, ...]  # practices whose evidence rests on a controlled comparison or a trial
+    no_effect: tuple[Sheet, ...]  # practices where an evaluation found no effect or a negative one
+    not_evaluated: int
+
+
+def evidence_summary(sheets: list[Sheet]) -> EvidenceSummary:
+    levels = sorted(vocabulary("evidence_levels").terms.values(), key=lambda t: -(t.rank or 0))
+    counts = {t.id: sum(s.practice.evidence.level == t.id for s in sheets) for t in levels}
+    findings: dict[str, int] = {}
+    for sheet in sheets:
+        for evaluation in sheet.view.evaluations:
+            findings[evaluation.direction.label] = findings.get(evaluation.direction.label, 0) + 1
+    controlled = [s for s in sheets if s.practice.evidence.level in ("promising", "strong")]
+    not_found = [s for s in sheets if {e.direction for e in s.practice.evaluations} & {"no-effect", "negative"}]
+    return EvidenceSummary(
+        by_level=tuple((t.label, t.definition, counts[t.id]) for t in levels),
+        by_finding=tuple(sorted(findings.items(), key=lambda item: -item[1])),
+        evaluations=sum(findings.values()),
+        controlled=_by_title(controlled),
+        no_effect=_by_title(not_found),
+        not_evaluated=counts.get("not-evaluated", 0),
+    )
 
 
 def _by_title(sheets: list[Sheet]) -> tuple[Sheet, ...]:
@@ -112,6 +149,7 @@ def briefing_pack(
         groups=_groups(sheets),
         by_country=_country_index(sheets),
         by_isced=_isced_index(sheets),
+        evidence=evidence_summary(sheets),
         settings=settings,
         lang=views.lang,
     )

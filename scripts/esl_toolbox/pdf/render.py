@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -53,6 +54,13 @@ class DocumentInfo:
         return hashlib.md5(f"esl-toolbox/{self.key}".encode()).hexdigest().encode()
 
 
+def css_counters(message: str) -> str:
+    """'Page %(page)s of %(pages)s' as CSS generated content: "Page " counter(page) " of " counter(pages)."""
+    parts = re.split(r"%\((page|pages)\)s", str(message))
+    content = [css_string(text) if i % 2 == 0 else f"counter({text})" for i, text in enumerate(parts) if text]
+    return Markup(" ".join(content))
+
+
 def css_string(text: str) -> str:
     """Text as a quoted CSS string, for generated content such as running headers."""
     escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ")
@@ -75,6 +83,7 @@ def environment(lang: str = SOURCE_LANGUAGE) -> Environment:
     env.filters["markdown"] = lambda value: Markup(markdown_to_html(value))
     env.filters["long_date"] = lambda moment: full_date(moment, lang)
     env.filters["css_string"] = css_string
+    env.filters["css_counters"] = css_counters
     env.globals["publisher"] = PUBLISHER
     env.globals["language"] = lang
     env.globals["pack_url"] = pack_file()
@@ -82,8 +91,13 @@ def environment(lang: str = SOURCE_LANGUAGE) -> Environment:
     return install(env, lang)
 
 
-def factsheet_html(sheet: Sheet, info: DocumentInfo) -> str:
-    return environment(sheet.view.lang).get_template("factsheet.html.j2").render(sheet=sheet, info=info)
+FIT_LEVELS = (0, 1, 2)  # how far a factsheet is shortened to fit FACTSHEET_PAGES (see _practice.html.j2)
+FACTSHEET_PAGES = 2
+
+
+def factsheet_html(sheet: Sheet, info: DocumentInfo, fit: int = 0) -> str:
+    template = environment(sheet.view.lang).get_template("factsheet.html.j2")
+    return template.render(sheet=sheet, info=info, fit=fit)
 
 
 def pack_html(pack: Pack, info: DocumentInfo) -> str:
@@ -99,9 +113,12 @@ def pack_html(pack: Pack, info: DocumentInfo) -> str:
     )
 
 
-def pdf_bytes(html: str, identifier: bytes) -> bytes:
-    """The PDF of a print HTML document."""
+def pdf_bytes(variants: tuple[str, ...], identifier: bytes, max_pages: int | None = None) -> bytes:
+    """The PDF of the first print HTML variant that fits in max_pages (the last one if none does)."""
     from weasyprint import HTML  # heavy: imported only when a PDF is made
 
-    document = HTML(string=html, base_url=PACKAGE_DIR.as_uri() + "/")
-    return document.write_pdf(pdf_identifier=identifier, **PDF_OPTIONS)
+    for n, html in enumerate(variants, start=1):
+        document = HTML(string=html, base_url=PACKAGE_DIR.as_uri() + "/").render()
+        if max_pages is None or len(document.pages) <= max_pages or n == len(variants):
+            return document.write_pdf(pdf_identifier=identifier, **PDF_OPTIONS)
+    raise ValueError("no variant to render")

@@ -7,64 +7,39 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from ..catalogue import Catalogue
-from ..model import Funding, Organisation, Practice, Source, field_meta
-from ..project import factsheet_file, listing_page, practice_file, practice_page
+from ..model import Practice, field_meta
+from ..project import factsheet_file, practice_file, practice_page
 from ..vocabularies import vocabulary
-from .formatting import amount_text, full_date, list_text, period_text
+from .formatting import full_date, list_text, period_text
 from .i18n import SOURCE_LANGUAGE, gettext_for
+from .parts import (
+    CitationView,
+    CostView,
+    EvaluationView,
+    FundingView,
+    ImplementationView,
+    LawView,
+    OrganisationView,
+    PhaseView,
+    ScaleView,
+    TermView,
+    ages_text,
+    citation_view,
+    cost_view,
+    evaluation_view,
+    findings_text,
+    funding_view,
+    implementation_view,
+    law_view,
+    organisation_view,
+    phase_view,
+    scale_view,
+    source_link,
+    term_view,
+)
 from .resolve import Resolved, resolve
 
-
-@dataclass(frozen=True)
-class TermView:
-    """A vocabulary term as a reader sees it; `url` is its listing page when visitors browse by the field."""
-
-    id: str | int
-    label: str
-    definition: str
-    rank: int | None = None
-    url: str | None = None
-
-
-@dataclass(frozen=True)
-class OrganisationView:
-    name: str
-    role: str
-    country: str
-    url: str | None
-    from_project: bool
-
-    @property
-    def name_and_country(self) -> str:
-        # "Ministry of Education (Portugal)" already says where it is.
-        return f"{self.name} ({self.country})" if self.country and self.country not in self.name else self.name
-
-
-@dataclass(frozen=True)
-class FundingView:
-    programme: str
-    amount: str  # with its currency, '' if not stated
-    note: str
-    from_project: bool
-
-    @property
-    def text(self) -> str:
-        """'Erasmus+ (strategic partnership): €341,611', or whichever of the two is stated."""
-        return ": ".join(part for part in (self.programme, self.amount) if part)
-
-
-@dataclass(frozen=True)
-class CitationView:
-    title: str
-    publisher: str
-    year: int | None
-    link: str  # DOI address, else web address, else ''
-    accessed: str  # the date read, formatted; '' if not given
-
-    @property
-    def by(self) -> str:
-        """'Publisher, 2020', 'Publisher' or '2020'."""
-        return ", ".join(part for part in (self.publisher, str(self.year) if self.year else "") if part)
+__all__ = ["PracticeView", "TermView", "Views", "source_link"]
 
 
 @dataclass(frozen=True)
@@ -80,6 +55,7 @@ class EvidenceView:
     term: TermView
     top: int
     basis: str
+    findings: str  # what the evaluations found, beside the level: never folded into it
 
     @property
     def rank(self) -> int:
@@ -100,15 +76,9 @@ class LinkView:
     url: str
 
 
-def source_link(source: Source) -> str:
-    """Where a reader finds a source: its DOI if it has one, else its web address."""
-    return f"https://doi.org/{source.doi}" if source.doi else (source.url or "")
-
-
-def term_view(key: str, term_id: str | int, lang: str, facet_path: str | None = None) -> TermView:
-    term = vocabulary(key).terms[term_id]
-    url = listing_page(facet_path, term_id) if facet_path else None
-    return TermView(term.id, term.label, term.definition, term.rank, url)
+def _facet_path(path: str) -> str | None:
+    facet = field_meta(Practice, path).facet
+    return facet.path if facet else None
 
 
 class PracticeView:
@@ -128,6 +98,23 @@ class PracticeView:
     @property
     def title(self) -> str:
         return self.practice.title
+
+    @property
+    def original_title(self) -> str:
+        return self.practice.original_title or ""
+
+    @property
+    def original_language(self) -> str:
+        """The ISO 639-1 code of the original name, for its `lang` attribute."""
+        return self.practice.original_language or ""
+
+    @property
+    def acronym(self) -> str:
+        return self.practice.acronym or ""
+
+    @property
+    def url(self) -> str:
+        return self.practice.url or ""
 
     @property
     def summary(self) -> str:
@@ -168,12 +155,23 @@ class PracticeView:
         return tuple(term_view(meta.vocabulary, v, self.lang, facet_path) for v in meta.values_of(self.practice))
 
     def terms_text(self, path: str) -> str:
-        """The labels of a field's terms as one phrase: 'Teachers, School leaders and NGOs'."""
+        """The labels of a field's terms as one phrase: 'Teachers, School leaders, NGOs'."""
         return list_text((t.label for t in self.terms(path)), self.lang, style="unit")
 
     @property
     def not_stated(self) -> str:
         return self._("Not stated in the sources")
+
+    @property
+    def levels_text(self) -> str:
+        """The levels of education, or why there are none: outside ISCED, or not stated."""
+        if self.practice.isced_not_applicable:
+            return self._("Outside the ISCED levels")
+        return self.terms_text("isced_levels") or self.not_stated
+
+    @property
+    def ages(self) -> str:
+        return ages_text(self.practice.age_range, self._) if self.practice.age_range else ""
 
     # --- facts --------------------------------------------------------------------------------------
     @cached_property
@@ -187,17 +185,12 @@ class PracticeView:
     @cached_property
     def organisations(self) -> tuple[OrganisationView, ...]:
         """The project's partners first, then the practice's own organisations."""
-        inherited = [self._organisation(o, True) for o in self.resolved.project_organisations]
-        return (*inherited, *(self._organisation(o, False) for o in self.resolved.own_organisations))
-
-    def _organisation(self, organisation: Organisation, from_project: bool) -> OrganisationView:
-        role = vocabulary("organisation_roles").label(organisation.role)
-        country = vocabulary("countries").label(organisation.country) if organisation.country else ""
-        return OrganisationView(organisation.name, role, country, organisation.url, from_project)
+        inherited = [organisation_view(o, True) for o in self.resolved.project_organisations]
+        return (*inherited, *(organisation_view(o, False) for o in self.resolved.own_organisations))
 
     @cached_property
     def period(self) -> str:
-        """The period in words, '' if neither the practice nor its project states one."""
+        """The period in words, '' if neither the practice, its phases nor its project states one."""
         return period_text(self.resolved.period, self.lang) if self.resolved.period else ""
 
     @property
@@ -205,28 +198,73 @@ class PracticeView:
         return self.resolved.period_from_project
 
     @cached_property
-    def funding(self) -> FundingView | None:
-        funding: Funding | None = self.resolved.funding
-        if funding is None:
+    def phases(self) -> tuple[PhaseView, ...]:
+        return tuple(phase_view(p, self.lang) for p in self.practice.phases)
+
+    @cached_property
+    def laws(self) -> tuple[LawView, ...]:
+        return tuple(law_view(act) for act in self.practice.legal_basis)
+
+    @cached_property
+    def funding(self) -> tuple[FundingView, ...]:
+        """Every funder or programme, the project's when the practice names none."""
+        inherited = self.resolved.funding_from_project
+        return tuple(funding_view(f, self.lang, inherited) for f in self.resolved.funding)
+
+    @property
+    def funding_from_project(self) -> bool:
+        return self.resolved.funding_from_project
+
+    @cached_property
+    def scale(self) -> tuple[ScaleView, ...]:
+        """The size figures, oldest first."""
+        return tuple(scale_view(p, self.lang) for p in sorted(self.practice.scale, key=lambda p: p.year))
+
+    @property
+    def latest_scale(self) -> str:
+        """The newest size figures, each with its year: '1,500 learners (2019), 12 schools (2019)'."""
+        if not self.scale:
+            return ""
+        newest = max(point.year for point in self.scale)
+        return list_text((p.text for p in self.scale if p.year == newest), self.lang, style="unit")
+
+    @cached_property
+    def cost(self) -> CostView | None:
+        if self.practice.cost is None:
             return None
-        amount = amount_text(funding.amount, funding.currency, self.lang) if funding.amount is not None else ""
-        return FundingView(funding.programme or "", amount, funding.note or "", self.resolved.funding_from_project)
+        return cost_view(self.practice.cost, self.lang, self._, _facet_path("cost.band"))
+
+    @cached_property
+    def implementation(self) -> ImplementationView | None:
+        return implementation_view(self.practice.implementation) if self.practice.implementation else None
+
+    @cached_property
+    def evaluations(self) -> tuple[EvaluationView, ...]:
+        facet = _facet_path("evaluations.design")
+        return tuple(evaluation_view(e, self.lang, facet) for e in self.practice.evaluations)
 
     @cached_property
     def evidence(self) -> EvidenceView:
         vocab = vocabulary("evidence_levels")
         top = max(t.rank or 0 for t in vocab.terms.values())
-        facet = field_meta(Practice, "evidence.level").facet
-        term = term_view("evidence_levels", self.practice.evidence.level, self.lang, facet.path if facet else None)
-        return EvidenceView(term, top, self.practice.evidence.basis or "")
+        term = term_view("evidence_levels", self.practice.evidence.level, self.lang, _facet_path("evidence.level"))
+        findings = findings_text(self.evaluations, self._, self.lang) if self.evaluations else ""
+        return EvidenceView(term, top, self.practice.evidence.basis or "", findings)
+
+    @property
+    def glance(self) -> str:
+        """Evidence and cost in a few words, for a card: 'Evidence: Promising · no effect found · Low cost'."""
+        evidence = self._("Evidence: %(level)s") % {"level": self.evidence_text}
+        return " · ".join(part for part in (evidence, self.cost.short if self.cost else "") if part)
+
+    @property
+    def evidence_text(self) -> str:
+        """The level with what was found beside it: 'Promising · no effect found'."""
+        return " · ".join(part for part in (self.evidence.term.label, self.evidence.findings) if part)
 
     @cached_property
     def citations(self) -> tuple[CitationView, ...]:
-        return tuple(self._citation(s) for s in self.resolved.sources)
-
-    def _citation(self, source: Source) -> CitationView:
-        accessed = full_date(source.accessed, self.lang) if source.accessed else ""
-        return CitationView(source.title, source.publisher or "", source.year, source_link(source), accessed)
+        return tuple(citation_view(s, n, self.lang) for n, s in enumerate(self.resolved.sources, start=1))
 
     @cached_property
     def resources(self) -> tuple[ResourceView, ...]:
@@ -245,30 +283,38 @@ class PracticeView:
         practices = sorted(self.resolved.related, key=lambda p: (p.title.casefold(), p.id))
         return tuple(LinkView(p.title, practice_page(p.id)) for p in practices)
 
-    # --- the same facts as the open data's cells -------------------------------------------------------
+    # --- the same facts as the open data's cells ------------------------------------------------------
     def resolved_part(self, name: str) -> object:
-        """A nested part of the record, the project's where the practice takes it from there."""
-        if name in ("period", "funding"):
-            return getattr(self.resolved, name)
+        """A nested part of the record, the resolved one where the practice may take it from elsewhere."""
+        if name == "period":
+            return self.resolved.period
         return getattr(self.practice, name)
 
     def part_text(self, name: str) -> str:
         """A nested part in words, as the page shows it."""
         if name == "period":
             return self.period
-        if name == "funding":
-            return self.funding.text if self.funding else ""
+        if name == "age_range":
+            return self.ages
+        if name == "cost" and self.cost:
+            return " · ".join(part for part in (self.cost.short, self.cost.amount) if part)
         return ""
 
     def item_texts(self, name: str) -> list[str]:
         """Each item of a list of parts as one line of text."""
-        if name == "organisations":
-            return [f"{o.name} ({o.role.lower()}{', ' + o.country if o.country else ''})" for o in self.organisations]
-        if name == "sources":
-            return [c.link or c.title for c in self.citations]
-        if name == "resources":
-            return [f"{r.title} <{r.url}>" for r in self.resources]
-        return [str(item) for item in getattr(self.practice, name)]
+        texts = {
+            "organisations": lambda: [o.text for o in self.organisations],
+            "sources": lambda: [c.text for c in self.citations],
+            "resources": lambda: [f"{r.title} <{r.url}>" for r in self.resources],
+            "funding": lambda: [f.text for f in self.funding],
+            "scale": lambda: [s.text for s in self.scale],
+            "evaluations": lambda: [e.text for e in self.evaluations],
+            "phases": lambda: [
+                " ".join(part for part in (p.name, f"({p.period})" if p.period else "")) for p in self.phases
+            ],
+            "legal_basis": lambda: [law.title for law in self.laws],
+        }
+        return texts[name]() if name in texts else [str(item) for item in getattr(self.practice, name)]
 
     # --- review and dates ---------------------------------------------------------------------------
     @property

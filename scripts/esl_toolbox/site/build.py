@@ -49,9 +49,7 @@ def mkdocs_environment(source_date: int | None = None) -> dict[str, str]:
 def data_date(catalogue: Catalogue) -> int:
     """The newest date in the records, as a Unix time: the site's only timestamp (sitemap), so that
     building the same records twice gives the same bytes."""
-    dates = [d for p in catalogue.practices for d in (p.created, p.updated, p.review.date) if d]
-    newest = max(dates, default=dt.date(1970, 1, 1))
-    return int(dt.datetime.combine(newest, dt.time(), dt.UTC).timestamp())
+    return int(dt.datetime.combine(catalogue.newest_date(), dt.time(), dt.UTC).timestamp())
 
 
 def run_mkdocs(root: Path, site_dir: Path, source_date: int, pages: int = 0, steps: Steps = NO_PROGRESS) -> None:

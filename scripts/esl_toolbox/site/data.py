@@ -6,6 +6,7 @@ from typing import Any
 
 from ..catalogue import Catalogue
 from ..model import Practice
+from ..presentation.views import Views
 from ..project import PRACTICE_PAGE
 from ..vocabularies import vocabulary
 from .facets import FacetIndex, by_title
@@ -31,11 +32,20 @@ def _value_positions(index: FacetIndex, practices: list[Practice]) -> dict[str, 
     return positions
 
 
-def toolbox_data(catalogue: Catalogue, index: FacetIndex) -> dict[str, Any]:
+def _glances(views: Views, practices: list[Practice]) -> dict[str, list]:
+    """Each card's evidence-and-cost line, as positions in a list of the distinct lines (few, often repeated)."""
+    texts = [views.of(p).glance for p in practices]
+    distinct = list(dict.fromkeys(texts))
+    position = {text: i for i, text in enumerate(distinct)}
+    return {"texts": distinct, "of": [position[text] for text in texts]}
+
+
+def toolbox_data(catalogue: Catalogue, index: FacetIndex, views: Views | None = None) -> dict[str, Any]:
     """What the toolbox page loads up front: the facets with their values, and every practice by
     title with its facet values as positions in those lists; the summaries are in summary_chunks."""
     practices = by_title(catalogue.practices)
     statuses = vocabulary("review_statuses").ids()
+    views = views or Views(catalogue)
     return {
         "facets": [
             {"key": f.key, "label": f.label, "values": [{"id": v.id, "label": v.label} for v in index.values(f.key)]}
@@ -50,6 +60,7 @@ def toolbox_data(catalogue: Catalogue, index: FacetIndex) -> dict[str, Any]:
             "title": [p.title for p in practices],
             "status": [statuses.index(p.review.status) for p in practices],
             "facets": _value_positions(index, practices),
+            "glance": _glances(views, practices),
         },
     }
 
@@ -63,6 +74,6 @@ def summary_chunks(catalogue: Catalogue) -> dict[str, list[str]]:
     }
 
 
-def toolbox_files(catalogue: Catalogue, index: FacetIndex) -> dict[str, Any]:
+def toolbox_files(catalogue: Catalogue, index: FacetIndex, views: Views | None = None) -> dict[str, Any]:
     """Every data file of the toolbox page, by file name below data/."""
-    return {TOOLBOX_DATA: toolbox_data(catalogue, index), **summary_chunks(catalogue)}
+    return {TOOLBOX_DATA: toolbox_data(catalogue, index, views), **summary_chunks(catalogue)}

@@ -21,7 +21,9 @@ from ..progress import NO_PROGRESS, Advance, Steps
 from ..project import BUILD_DIR, HAND_WRITTEN_DIR, SCHEMA_DIR
 from ..settings import Settings
 from ..writing import write_atomic
-from ..exports import practices_csv, practices_json, to_json
+from ..open_data import practices_csv, practices_json, to_json
+from ..open_data.csl import sources_csl
+from ..open_data.datapackage import datapackage
 from .data import toolbox_files
 from .pages import SiteContext, page_count, render_generated_config, render_pages
 
@@ -71,10 +73,12 @@ def generated_pages(
 
 
 def data_files(ctx: SiteContext, root: Path) -> dict[str, bytes]:
-    toolbox = toolbox_files(ctx.catalogue, ctx.index)
+    toolbox = toolbox_files(ctx.catalogue, ctx.index, ctx.views)
     files = {f"docs/data/{name}": to_json(document, compact=True) for name, document in toolbox.items()}
     files["docs/data/practices.json"] = practices_json(ctx.catalogue, ctx.settings)
     files["docs/data/practices.csv"] = practices_csv(ctx.catalogue, ctx.settings)
+    files["docs/data/sources.json"] = to_json(sources_csl(ctx.catalogue))
+    files["docs/data/datapackage.json"] = to_json(datapackage(ctx.settings, ctx.catalogue.newest_date()))
     encoded = {path: text.encode("utf-8") for path, text in files.items()}
     encoded.update({f"docs/schema/{name}": data for name, data in _files_below(root / SCHEMA_DIR).items()})
     return encoded

@@ -33,11 +33,21 @@ def _model_problems(doc: Document, model: type[BaseModel], exc: ValidationError)
     return problems
 
 
+VERSION_1 = (
+    "no schema_version: this record is written in version 1 of the format; "
+    "upgrade it with `esl-toolbox migrate {path} --write`, then check it again"
+)
+
+
 def load_record(raw: bytes, path: Path, shown: str) -> tuple[Document | None, Any, list[Problem]]:
     """The file's document and its valid record (None if invalid), with the problems found on the way."""
     doc, problems = parse_document(raw, shown)
     if doc is None:
         return None, None, problems
+    if "schema_version" not in doc.data:
+        # Every other message would be about the old format: say the one thing that fixes them all.
+        line, column = doc.position(tuple(doc.data)[:1], prefer_key=True)
+        return doc, None, [Problem(shown, line, column, ERROR, "schema_version", VERSION_1.format(path=shown))]
     model = model_for(path)
     try:
         return doc, model.model_validate(doc.data), problems

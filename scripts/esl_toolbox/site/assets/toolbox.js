@@ -518,7 +518,9 @@
     var summary = element("p", "");
     if (this.summaries.has(i)) summary.textContent = this.summaries.texts[i];
     else this.summaryElements[i] = summary; // filled when its chunk arrives
-    card.append(heading, summary, this.badges(i, status));
+    var glance = element("p", "card-glance");
+    glance.textContent = this.practices.glance.texts[this.practices.glance.of[i]];
+    card.append(heading, summary, this.badges(i, status), glance);
     this.cards[i] = card;
     return card;
   };

@@ -12,21 +12,23 @@ import csv
 import io
 import json
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from pydantic import BaseModel
 
-from .catalogue import Catalogue
-from .model import FieldMeta, Practice, record_fields, top_level_fields
-from .presentation.views import PracticeView, Views
-from .settings import Settings
-from .vocabularies import vocabulary
+from ..catalogue import Catalogue
+from ..model import FieldMeta, Practice, record_fields, top_level_fields
+from ..presentation.views import PracticeView, Views
+from ..schema import CURRENT_PRACTICE_SCHEMA
+from ..settings import Settings
+from ..vocabularies import vocabulary
 
 LICENCE = "CC BY 4.0"
 LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
 LIST_SEPARATOR = "; "
-# Parts whose facts a practice may take from its project: their columns read the resolved values.
-RESOLVED_PARTS = ("period", "funding")
+# Single parts with a readable text column of their own besides one column per field.
+TEXT_PARTS = ("period", "age_range", "cost")
 
 
 def to_json(document: Any, compact: bool = False) -> str:
@@ -46,7 +48,10 @@ def _labels(view: PracticeView, model: type[BaseModel]) -> dict[str, Any]:
     labels: dict[str, Any] = {}
     for meta in _labelled_fields(model):
         terms = [vocabulary(meta.vocabulary).label(v) for v in meta.values_of(view.practice)]
-        labels[meta.path.replace(".", "_")] = terms if meta.many or "." not in meta.path else terms[0]
+        if meta.many:
+            labels[meta.path.replace(".", "_")] = terms
+        elif terms:  # a single term, left out where the record gives none
+            labels[meta.path.replace(".", "_")] = terms[0]
     return labels
 
 
@@ -57,7 +62,7 @@ def practices_document(catalogue: Catalogue, settings: Settings, model: type[Bas
         "title": settings.site_name,
         "licence": LICENCE,
         "licence_url": LICENCE_URL,
-        "schema": settings.page_url("schema/practice.schema.json"),
+        "schema": settings.page_url(CURRENT_PRACTICE_SCHEMA),
         "practices": [
             {**p.model_dump(mode="json", exclude_none=True), "labels": _labels(views.of(p), model)}
             for p in catalogue.practices
@@ -86,22 +91,50 @@ def _cell(value: Any) -> str:
         return _joined(value)
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, BaseModel):  # a part inside a part, such as implementation.contact
+        return " · ".join(_cell(v) for v in value.model_dump(exclude_none=True).values())
     if hasattr(value, "isoformat"):
         return value.isoformat()
     return str(value)
 
 
-def _columns_of(meta: FieldMeta) -> list[str]:
+@dataclass(frozen=True)
+class Column:
+    """A CSV column as the data package describes it."""
+
+    name: str
+    title: str
+    description: str
+    type: str  # a Frictionless type: string, integer, number, boolean, date
+
+
+def _columns_of(meta: FieldMeta) -> list[Column]:
     """The CSV columns of one top-level field."""
-    if meta.part is None or meta.many:
-        return [meta.name]
-    text = [meta.name] if meta.name in RESOLVED_PARTS else []  # the readable text, as the page shows it
-    return text + [f"{meta.name}_{sub.name}" for sub in top_level_fields(meta.part) if sub.csv]
+    if meta.part is None:
+        kind = "string" if meta.many else meta.value_type
+        return [Column(meta.name, meta.plural if meta.many else meta.label, meta.description, kind)]
+    if meta.many:
+        described = f"{meta.description} One item after another, separated by '{LIST_SEPARATOR.strip()}'."
+        return [Column(meta.name, meta.plural, described, "string")]
+    columns = [Column(meta.name, meta.label, f"{meta.description} In words, as the page says it.", "string")]
+    columns = columns if meta.name in TEXT_PARTS else []
+    for sub in top_level_fields(meta.part):
+        if sub.csv:
+            kind = "string" if sub.many or sub.part else sub.value_type
+            columns.append(Column(f"{meta.name}_{sub.name}", f"{meta.label}: {sub.label}", sub.description, kind))
+    return columns
+
+
+PAGE_COLUMN = Column("url", "Page", "The address of the practice's page on the site.", "string")
+
+
+def columns(model: type[BaseModel] = Practice) -> list[Column]:
+    """Every CSV column, in the model's field order, then the page's address."""
+    return [column for meta in top_level_fields(model) if meta.csv for column in _columns_of(meta)] + [PAGE_COLUMN]
 
 
 def csv_columns(model: type[BaseModel] = Practice) -> list[str]:
-    """Every CSV column, in the model's field order, then the page's address."""
-    return [column for meta in top_level_fields(model) if meta.csv for column in _columns_of(meta)] + ["url"]
+    return [column.name for column in columns(model)]
 
 
 def _cells_of(view: PracticeView, meta: FieldMeta) -> dict[str, str]:
@@ -111,7 +144,7 @@ def _cells_of(view: PracticeView, meta: FieldMeta) -> dict[str, str]:
         return {meta.name: _joined(view.item_texts(meta.name))}
     part = view.resolved_part(meta.name)
     cells = {f"{meta.name}_{sub.name}": _cell(getattr(part, sub.name, None)) for sub in top_level_fields(meta.part)}
-    if meta.name in RESOLVED_PARTS:
+    if meta.name in TEXT_PARTS:
         cells[meta.name] = view.part_text(meta.name)
     return cells
 
