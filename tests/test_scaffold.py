@@ -50,3 +50,14 @@ def test_a_title_without_latin_letters_needs_an_explicit_id(tmp_path):
     with pytest.raises(ScaffoldProblem, match="--id"):
         create_record(tmp_path, "Здружение")
     assert create_record(tmp_path, "Здружение", slug="zdruzhenie").name == "zdruzhenie.yml"
+
+
+def test_a_long_title_is_cut_at_a_word_and_a_plus_is_kept_as_a_word():
+    assert slugify("SIEH+ School Integration Exchange Hub") == "sieh-plus-school-integration-exchange-hub"
+    long = slugify("A very long title about practices that help young people stay in education and training")
+    assert len(long) <= 60 and long.endswith("-people")
+
+
+def test_a_wrong_id_says_what_an_id_is(tmp_path):
+    with pytest.raises(ScaffoldProblem, match="--id 'Bad_Id' is not an id: use lower-case letters a-z"):
+        create_record(tmp_path, "Homework club", "Bad_Id")

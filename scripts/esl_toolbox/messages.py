@@ -123,6 +123,10 @@ def describe_error(model: type[BaseModel], error: dict) -> str:
         return "takes one mapping (key: value), not a list: remove the '- ' before its first line"
     if kind == "literal_error" and error["loc"][-1] == "schema_version":
         return f"{describe_value(given)} is not a version of the record format; this toolbox reads version 2"
+    if kind == "string_type" and isinstance(given, dict) and len(given) == 1:
+        key = str(next(iter(given)))
+        shown = key if len(key) <= 40 else key[:37] + "..."
+        return f"expected text, got a mapping: the ': ' after {shown!r} made YAML read a key; put the text in quotes"
     if kind in _EXPECTED:
         return f"expected {_EXPECTED[kind]}, got {describe_value(given)}"
     if kind in {"too_short", "too_long", "string_too_short", "string_too_long"}:

@@ -158,3 +158,23 @@ def test_pack_is_a_tagged_pdf_ua_document(pack: Pdf):
     assert "/StructTreeRoot" in root
     assert root["/ViewerPreferences"]["/DisplayDocTitle"]
     assert b'pdfuaid:part="1"' in pack.reader.xmp_metadata.stream.get_data()
+
+
+def test_after_the_contents_every_practice_is_compared_on_one_line(pack: Pdf, catalogue: Catalogue):
+    start = pack.bookmark("The practices compared").page
+    text = pack.text(start, pack.bookmark("What the evidence shows").page - 1)
+    for heading in ("Practice", "Intervention type", "Level of education", "Evidence", "Cost", "Scale"):
+        assert heading in text
+    for practice in catalogue.practices:
+        assert normalised(practice.title) in text, practice.id
+    assert "Emergent mixed Low cost 310 young people (2024)" in text
+
+
+def test_a_one_page_summary_says_what_the_evidence_in_the_pack_shows(pack: Pdf, catalogue: Catalogue):
+    page = pack.bookmark("What the evidence shows").page
+    text = pack.page_text(page)
+    evaluations = sum(len(p.evaluations) for p in catalogue.practices)
+    unevaluated = sum(p.evidence.level == "not-evaluated" for p in catalogue.practices)
+    assert f"Evaluations reported by the practices of this pack: {evaluations}." in text
+    assert f"Practices that report no evaluation: {unevaluated}." in text
+    assert "Mixed: 1 evaluation" in text

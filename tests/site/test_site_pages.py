@@ -219,3 +219,42 @@ def test_a_build_without_pdfs_links_no_pdf(tmp_path: Path):
     assert not (site / "pdf").exists()
     for path in html_files(site):
         assert not [link for link in read_page(path).links() if link.endswith(".pdf")], path
+
+
+def test_a_practice_page_leads_with_evidence_cost_scale_and_level_then_how_to_start(site: Path):
+    page = read_page(site / "practices" / "reading-circles-across-europe" / "index.html")
+    text = page.text
+    glance = text[text.index("At a glance") : text.index("Try it in your school")]
+    for fact in ("Evidence Emergent · mixed", "Cost Low cost : €260 per participant per year (2024 prices)",
+                 "Scale 310 young people (2024)", "ages 15 to 24", "EQF level 2"):  # fmt: skip
+        assert fact in glance, fact
+    assert glance.index("Evidence") < glance.index("Cost") < glance.index("Scale") < glance.index("Levels of education")
+    how = text[text.index("Try it in your school") :]
+    for fact in ("First steps", "Train two volunteers per circle.", "Staff and time", "How long learners take part",
+                 "What you need", "Contact"):  # fmt: skip
+        assert fact in how, fact
+    assert "https://reading-circles.test/contact" in page.links()
+
+
+def test_the_original_name_is_marked_with_its_language(site: Path):
+    page = read_page(site / "practices" / "reading-circles-across-europe" / "index.html")
+    (original,) = [a for t, a in page.elements if t == "p" and "practice-original" in a.get("class", "")]
+    assert original["lang"] == "pt"
+    assert "Círculos de leitura para jovens (CLJ)" in page.text
+
+
+def test_evaluations_funding_and_phases_have_their_sections(site: Path):
+    page = read_page(site / "practices" / "reading-circles-across-europe" / "index.html")
+    text = page.text
+    assert "What the evidence shows" in text and "Before-and-after study, Test fixture evaluators, 2024" in text
+    assert "Finding Mixed" in text and "Sample 120 young people" in text
+    assert "../../evaluation-designs/before-after/" in page.links() and "#source-1" in page.links()
+    assert "Municipality of Alcobaça (test fixture) €1,500 per year 20%" in text
+    assert "Pilot in Alcobaça" in text and "Four circles in one town." in text
+    assert page.with_class("table", "funding-table") and page.with_class("ol", "timeline")
+
+
+def test_cards_say_evidence_and_cost_in_a_few_words(site: Path):
+    page = read_page(site / "toolbox" / "all" / "index.html")
+    assert "Evidence: Emergent · mixed · Low cost" in page.text
+    assert "Evidence: Not yet evaluated" in page.text

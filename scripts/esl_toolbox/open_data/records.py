@@ -125,7 +125,7 @@ def _columns_of(meta: FieldMeta) -> list[Column]:
     return columns
 
 
-PAGE_COLUMN = Column("url", "Page", "The address of the practice's page on the site.", "string")
+PAGE_COLUMN = Column("page_url", "Page", "The address of the practice's page on the site.", "string")
 
 
 def columns(model: type[BaseModel] = Practice) -> list[Column]:
@@ -154,7 +154,7 @@ def _csv_row(view: PracticeView, settings: Settings, model: type[BaseModel]) -> 
     for meta in top_level_fields(model):
         if meta.csv:
             row.update(_cells_of(view, meta))
-    row["url"] = settings.page_url(view.page_url)
+    row[PAGE_COLUMN.name] = settings.page_url(view.page_url)
     return row
 
 

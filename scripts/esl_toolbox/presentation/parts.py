@@ -82,10 +82,8 @@ class FundingView:
 
     @property
     def who(self) -> str:
-        """'European Social Fund (ESF Operational Programme)', or whichever of the two is given."""
-        if self.funder and self.programme:
-            return f"{self.funder} ({self.programme})"
-        return self.funder or self.programme
+        """'European Social Fund – ESF Operational Programme', or whichever of the two is given."""
+        return " – ".join(part for part in (self.funder, self.programme) if part)
 
     @property
     def how_much(self) -> str:

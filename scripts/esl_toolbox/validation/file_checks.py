@@ -188,7 +188,7 @@ def check_funding_shares(doc: Document, record: Any, path: Path) -> list[Problem
     if total <= 100.5:
         return []
     message = f"the shares add up to {total:g}%; each is its funder's percent of the whole funding"
-    return [problem_at(doc, ("funding",), ERROR, message)]
+    return [problem_at(doc, ("funding",), ERROR, message, prefer_key=True)]
 
 
 def check_cost_band_matches_the_amount(doc: Document, record: Any, path: Path) -> list[Problem]:
