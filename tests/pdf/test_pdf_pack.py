@@ -167,7 +167,10 @@ def test_after_the_contents_every_practice_is_compared_on_one_line(pack: Pdf, ca
         assert heading in text
     for practice in catalogue.practices:
         assert normalised(practice.title) in text, practice.id
-    assert "Emergent mixed Low cost 310 young people (2024)" in text
+    row = text[text.index("Читалища в Битола") :]
+    assert "mixed" in text  # the findings, under the level in its cell (pdftotext reads that line apart)
+    for cell in ("Compensation, Intervention", "ISCED 2, 3", "Emergent", "Low cost", "310 young people (2024)"):
+        assert cell in row[:400], cell
 
 
 def test_a_one_page_summary_says_what_the_evidence_in_the_pack_shows(pack: Pdf, catalogue: Catalogue):
