@@ -275,6 +275,49 @@ def test_period_and_funding_answers_are_read():
     assert record["funding"] == [{"programme": "Erasmus+ KA2", "amount": 1250000, "currency": "NOK"}]
 
 
+def answered(text: str, label: str, answer: str) -> str:
+    empty = f"### {label}\n\n_No response_"
+    assert empty in text, label
+    return text.replace(empty, f"### {label}\n\n{answer}")
+
+
+def test_the_original_name_its_language_and_the_web_site_are_read():
+    text = answered(body("complete"), "Name in the original language", "Samskaping i Sagene")
+    text = answered(text, "Its language", "Norwegian Bokmål")
+    text = answered(text, "Web site", "https://www.pactesl.eu/introduction")
+    record = issue_to_record(text, TODAY).record
+    assert record["original_title"] == "Samskaping i Sagene"
+    assert record["original_language"] == "nb"
+    assert record["url"] == "https://www.pactesl.eu/introduction"
+    assert Practice.model_validate(record | {"id": "x"}).original_language == "nb"
+
+
+def test_several_languages_for_one_name_keep_the_first_and_say_so():
+    text = answered(body("complete"), "Its language", "Norwegian, Swedish")
+    conversion = issue_to_record(text, TODAY)
+    assert conversion.record["original_language"] == "no"
+    assert any("several languages" in note.message for note in conversion.notes)
+
+
+def test_the_try_it_answers_fill_the_implementation():
+    text = answered(body("complete"), "Try it in your school: first steps", "- Talk to the district\n- Invite parents")
+    text = answered(text, "Try it in your school: staff and time", "A coordinator, part time.")
+    text = answered(text, "Try it in your school: how long learners take part", "One school year")
+    record = issue_to_record(text, TODAY).record
+    assert record["implementation"] == {
+        "getting_started": ["Talk to the district", "Invite parents"],
+        "staffing": "A coordinator, part time.",
+        "duration": "One school year",
+    }
+
+
+def test_an_evaluation_answer_is_kept_for_a_maintainer_never_guessed_into_fields():
+    text = answered(body("complete"), "Evaluations", "A trial in 2019 found fewer absences.")
+    conversion = issue_to_record(text, TODAY)
+    assert "evaluations" not in conversion.record
+    assert [note.question for note in conversion.notes if "not mapped" in note.message] == ["Evaluations"]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

@@ -22,7 +22,7 @@ import yaml
 from ..model import SCHEMA_VERSION, Practice
 from ..project import is_slug
 from ..vocabularies import Vocabulary, vocabulary
-from .questions import CHECKBOXES, DROPDOWN, QUESTIONS, STILL_RUNS, Question
+from .questions import CHECKBOXES, DROPDOWN, QUESTIONS, STILL_RUNS, TEXTAREA, Question
 
 MAX_BODY_CHARS = 256 * 1024
 NO_RESPONSE = "_No response_"
@@ -290,6 +290,13 @@ def _languages(answer: _Answer) -> list[str]:
     return _codes(answer, answer.text, language_code, "language")
 
 
+def _language(answer: _Answer) -> str | None:
+    codes = _languages(answer)
+    if len(codes) > 1:
+        answer.note(f"several languages given; kept the first, '{codes[0]}'")
+    return codes[0] if codes else None
+
+
 def partial_date(text: str) -> int | str | None:
     """2019 -> 2019; 2019-09 and 2019-09-01 stay; 09/2019 and 'September 2019' -> '2019-09'."""
     text = text.strip()
@@ -449,6 +456,12 @@ PARSERS: dict[str, Callable[[_Answer], Any]] = {
     "outcomes": _list,
     "evidence.basis": _markdown,
     "transfer_conditions": _list,
+    "original_title": _one_line,
+    "original_language": _language,
+    "url": _one_line,
+    "implementation.getting_started": _list,
+    "implementation.staffing": _markdown,
+    "implementation.duration": _one_line,
     "resources": _lines_of(_resource),
     "languages": _languages,
     "sources": _lines_of(_source),
@@ -496,6 +509,8 @@ def issue_to_record(body: str, today: dt.date) -> Conversion:
     record: dict[str, Any] = {}
     for question in QUESTIONS:
         text = answers.get(question.label)
+        if question.target is None and question.kind == TEXTAREA and text:
+            notes.append(Note(question.label, "not mapped by the command: copy it into the record by hand"))
         if question.target is None or text is None:
             continue
         answer = _Answer(question, text, notes)

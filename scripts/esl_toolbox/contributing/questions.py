@@ -89,6 +89,24 @@ QUESTIONS: tuple[Question, ...] = (
         placeholder="Community Co-Op: parent-based homework support (Oslo)",
     ),
     Question(
+        INPUT,
+        "The name in the practice's own language, if that is not English. Leave empty otherwise.",
+        target="original_title",
+        placeholder="Programa Escolhas",
+    ),
+    Question(
+        INPUT,
+        "The language of that name: its English name or two-letter code.",
+        target="original_language",
+        placeholder="Portuguese",
+    ),
+    Question(
+        INPUT,
+        "The practice's own web site, if it has one.",
+        target="url",
+        placeholder="https://",
+    ),
+    Question(
         TEXTAREA,
         "One to three plain sentences: what the practice does, and for whom.",
         target="summary",
@@ -212,6 +230,29 @@ QUESTIONS: tuple[Question, ...] = (
         TEXTAREA,
         "Conditions another school or region needs, one per line.",
         target="transfer_conditions",
+    ),
+    Question(
+        TEXTAREA,
+        "How a school or municipality starts, as the sources describe it: one step per line.",
+        target="implementation.getting_started",
+    ),
+    Question(
+        TEXTAREA,
+        "Who is needed to run it, and how much of their time, if the sources say.",
+        target="implementation.staffing",
+    ),
+    Question(
+        INPUT,
+        "How long a learner takes part, if the sources say.",
+        target="implementation.duration",
+        placeholder="One school year",
+    ),
+    Question(
+        TEXTAREA,
+        "Any evaluation of the practice: how it was done (a trial, a comparison group, before and after, "
+        "monitoring figures, interviews), what it found, including no effect, and the study's title and web "
+        "address. A maintainer adds it to the record.",
+        own_label="Evaluations",
     ),
     Question(
         TEXTAREA,
