@@ -3,7 +3,7 @@
 from pathlib import Path
 
 import yaml
-from esl_toolbox.loader import MAX_FILE_BYTES, _RecordLoader, load_document
+from esl_toolbox.loader import MAX_FILE_BYTES, _RecordLoader, load_document, parse_document
 
 
 def write(tmp_path: Path, text: str | bytes, name: str = "rec.yml") -> Path:
@@ -100,3 +100,15 @@ def _tags(node: yaml.Node) -> list:
 def test_loader_resolves_plain_scalars_exactly_as_pyyaml_does():
     ours = yaml.compose(SCALARS_OF_EVERY_KIND, Loader=_RecordLoader)
     assert _tags(ours) == _tags(yaml.compose(SCALARS_OF_EVERY_KIND, Loader=yaml.CSafeLoader))
+
+
+def test_a_value_seen_before_resolves_the_same_as_the_first_time():
+    first = _tags(yaml.compose(SCALARS_OF_EVERY_KIND, Loader=_RecordLoader))
+    assert _tags(yaml.compose(SCALARS_OF_EVERY_KIND, Loader=_RecordLoader)) == first
+
+
+def test_numbers_are_read_as_pyyaml_reads_them(tmp_path):
+    text = "a: 2019\nb: 017\nc: 0x1f\nd: 1_000\ne: -3\nf: 0\ng: 1:30\nh: 4.5\n"
+    doc = parse_document(text.encode(), "x.yml")[0]
+    assert doc.data == yaml.load(text, Loader=yaml.CSafeLoader)
+    assert doc.data["b"] == 15 and doc.data["a"] == 2019

@@ -26,7 +26,10 @@ _SCALARS = {
     _TAG + "str": lambda node: node.value,
     # Dates stay text: the model parses them, and the JSON Schema sees the same strings.
     _TAG + "timestamp": lambda node: node.value,
-    _TAG + "int": _constructor.construct_yaml_int,
+    # Years and counts are plain digits; PyYAML reads the rest (octal 017, 0x1f, 1_000, 1:30).
+    _TAG + "int": lambda node: (
+        int(node.value) if node.value.isdecimal() and node.value[0] != "0" else _constructor.construct_yaml_int(node)
+    ),
     _TAG + "float": _constructor.construct_yaml_float,
     # YAML 1.2 booleans only: under YAML 1.1 the country code NO (Norway) would read as false.
     _TAG + "bool": lambda node: (
@@ -44,6 +47,18 @@ _RULES_BY_FIRST_CHARACTER = {first: tuple(rules) + _WILDCARD_RULES for first, ru
 _ScalarNode, _SequenceNode = yaml.ScalarNode, yaml.SequenceNode
 
 
+_PLAIN_TAGS: dict[str, str] = {}
+_REMEMBERED_LENGTH, _REMEMBERED_VALUES = 40, 50_000
+
+
+def _plain_tag(value: str) -> str:
+    if _WILDCARD_RULES or value[:1] in _RULES_BY_FIRST_CHARACTER:
+        for tag, pattern in _RULES_BY_FIRST_CHARACTER.get(value[:1], _WILDCARD_RULES):
+            if pattern.match(value):
+                return tag
+    return _STR
+
+
 class _RecordLoader(yaml.CSafeLoader):
     """libyaml's composer with a leaner resolver: PyYAML's own YAML 1.1 rules, found by first character.
 
@@ -55,11 +70,15 @@ class _RecordLoader(yaml.CSafeLoader):
 
     def resolve(self, kind: type, value: Any, implicit: tuple[bool, bool]) -> str:
         if kind is _ScalarNode:
-            if implicit[0] and (_WILDCARD_RULES or value[:1] in _RULES_BY_FIRST_CHARACTER):
-                for tag, pattern in _RULES_BY_FIRST_CHARACTER.get(value[:1], _WILDCARD_RULES):
-                    if pattern.match(value):
-                        return tag
-            return _STR
+            if not implicit[0]:
+                return _STR
+            tag = _PLAIN_TAGS.get(value)
+            if tag is None:
+                tag = _plain_tag(value)
+                # Keys and terms recur in every record; long free text rarely does.
+                if len(value) <= _REMEMBERED_LENGTH and len(_PLAIN_TAGS) < _REMEMBERED_VALUES:
+                    _PLAIN_TAGS[value] = tag
+            return tag
         return _SEQ if kind is _SequenceNode else _MAP
 
     # Called around every node for path resolvers, which records never register: built-in
@@ -157,7 +176,10 @@ class _Builder:
         elif kind is yaml.MappingNode and tag == _MAP:
             return self._mapping(node, depth)
         elif kind is yaml.SequenceNode and tag == _SEQ:
-            return [self.build(item, depth + 1) for item in node.value]
+            return [
+                item.value if type(item) is _ScalarNode and item.tag == _STR else self.build(item, depth + 1)
+                for item in node.value
+            ]
         raise _Rejected(*_mark(node), f"YAML tags such as {tag.replace(_TAG, '!!')} are not allowed in records")
 
     def _mapping(self, node: yaml.MappingNode, depth: int) -> dict:
