@@ -109,6 +109,7 @@ class SizeResult:
 class Results:
     sizes: dict[int, SizeResult] = field(default_factory=dict)
     pdf: dict[str, float] = field(default_factory=dict)
+    factsheet_pages: dict[str, dict] = field(default_factory=dict)
     serve: dict[str, float | None] = field(default_factory=dict)
     pagefind: dict[str, object] = field(default_factory=dict)
     refusals: dict[str, object] = field(default_factory=dict)
@@ -247,6 +248,19 @@ def bench_pdfs(root: Path, runs: int) -> dict[str, float]:
         "pack_practices": len(list((root / "practices").glob("*.yml"))),
         "loads": sheet_runs.loads + pack_runs.loads,
     }
+
+
+def factsheet_pages(root: Path) -> dict:
+    """Pages of every factsheet of a project, and how many were shortened (benchmarks/factsheet_pages.py)."""
+    command = [sys.executable, str(Path(__file__).with_name("factsheet_pages.py")), str(root)]
+    return json.loads(checked(command, run_command(command, root, ENV)).output.strip().splitlines()[-1])
+
+
+def _pages_figure(counts: dict) -> str:
+    pages = ", ".join(f"{n} on {p} page{'s' if p != '1' else ''}" for p, n in counts["pages"].items())
+    steps = ", ".join(f"{n} at step {level}" for level, n in counts["shortened_by_level"].items())
+    shortened = f"{counts['shortened']} shortened ({steps})" if counts["shortened"] else "none shortened"
+    return f"{counts['factsheets']}: {pages}; {shortened}"
 
 
 def pdf_available() -> bool:
@@ -527,6 +541,14 @@ def targets(results: Results) -> list[tuple[str, str, str]]:
         big and f"{big['seconds']:.2f} s, {big['peak_mb']:.0f} MB",
         big and big["refused"] and big["seconds"] < 2 and big["peak_mb"] < 200,
     )
+    for name, counts in results.factsheet_pages.items():
+        add(
+            f"every factsheet on at most two A4 pages ({name})",
+            _pages_figure(counts),
+            counts["longest"] <= 2,
+        )
+    if not results.factsheet_pages:
+        add("every factsheet on at most two A4 pages", None, None)
     rebuild = results.serve.get("rebuild_seconds")
     serve_n = results.serve.get("n")
     add(
@@ -684,6 +706,11 @@ def run(args: argparse.Namespace, workdir: Path) -> Results:
             pdf_n = PDF_SIZE if PDF_SIZE in args.size_list else min(args.size_list)
             log(f"PDFs on the {pdf_n} corpus")
             results.pdf = bench_pdfs(workdir / f"corpus-{pdf_n}", args.runs)
+            log(f"factsheet pages: the project's records and the {pdf_n} corpus")
+            results.factsheet_pages = {
+                "records": factsheet_pages(REPO),
+                f"{pdf_n} corpus": factsheet_pages(workdir / f"corpus-{pdf_n}"),
+            }
         else:
             results.pdf = {"unavailable": "the PDF module or WeasyPrint (with Pango) cannot be imported"}
     if not args.no_serve:

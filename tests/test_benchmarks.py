@@ -64,3 +64,14 @@ def test_bench_runs_end_to_end_at_a_tiny_size_and_writes_the_page(tmp_path: Path
     assert text.startswith("# Performance\n\nHand-written text.")
     assert "old" not in text and text.rstrip().endswith("More.")
     assert "| 12 practices |" in text
+
+
+def test_factsheet_pages_are_counted_as_make_pdf_renders_them(corpus: Path) -> None:
+    from factsheet_pages import page_counts
+
+    counts = page_counts(corpus, limit=4)
+    assert counts["factsheets"] == 4
+    assert sum(counts["pages"].values()) == 4
+    assert counts["longest"] == max(int(p) for p in counts["pages"])
+    assert counts["shortened"] == sum(counts["shortened_by_level"].values())
+    assert counts["over_limit"] == [] and counts["longest"] <= 2

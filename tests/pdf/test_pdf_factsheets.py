@@ -152,3 +152,16 @@ def test_a_short_record_keeps_every_section_of_its_factsheet(factsheet):
     assert "shortened" not in text
     for heading in ("WHAT IT DOES", "WHAT THE EVIDENCE SHOWS", "OUTCOMES", "WHO, WHEN, WHO PAYS", "SOURCES"):
         assert heading in text
+
+
+def test_a_factsheet_is_shortened_a_step_at_a_time_keeping_who_pays_and_the_evidence(tmp_path: Path):
+    root = copy_fixture_project(tmp_path / "project")
+    record = root / "practices" / f"{GLYPH_RECORD}.yml"
+    many = "".join(f"  - Activity number {n} of the circles, described at some length.\n" for n in range(40))
+    record.write_text(record.read_text("utf-8").replace("activities:\n", "activities:\n" + many), "utf-8")
+    result = run_pdf_command(root, "--practice", GLYPH_RECORD, "-o", str(tmp_path / "long.pdf"))
+    assert result.returncode == 0, result.stderr
+    shown = Pdf(tmp_path / "long.pdf").text()
+    assert "This factsheet is shortened to fit two pages." in shown
+    assert "Activity number 2 " in shown and "Activity number 3 " not in shown
+    assert "WHO, WHEN, WHO PAYS" in shown and "WHAT THE EVIDENCE SHOWS" in shown

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
@@ -91,7 +92,7 @@ def environment(lang: str = SOURCE_LANGUAGE) -> Environment:
     return install(env, lang)
 
 
-FIT_LEVELS = (0, 1, 2)  # how far a factsheet is shortened to fit FACTSHEET_PAGES (see _practice.html.j2)
+FIT_LEVELS = (0, 1, 2, 3, 4)  # how far a factsheet is shortened to fit FACTSHEET_PAGES (see _practice.html.j2)
 FACTSHEET_PAGES = 2
 
 
@@ -113,12 +114,19 @@ def pack_html(pack: Pack, info: DocumentInfo) -> str:
     )
 
 
-def pdf_bytes(variants: tuple[str, ...], identifier: bytes, max_pages: int | None = None) -> bytes:
-    """The PDF of the first print HTML variant that fits in max_pages (the last one if none does)."""
+def fitted(variants: tuple[str, ...], max_pages: int | None = None) -> tuple[Any, int]:
+    """The rendered document of the first print HTML variant that fits in max_pages (the last one if
+    none does), and how far it was shortened: 0 for the first variant."""
     from weasyprint import HTML  # heavy: imported only when a PDF is made
 
-    for n, html in enumerate(variants, start=1):
+    for fit, html in enumerate(variants):
         document = HTML(string=html, base_url=PACKAGE_DIR.as_uri() + "/").render()
-        if max_pages is None or len(document.pages) <= max_pages or n == len(variants):
-            return document.write_pdf(pdf_identifier=identifier, **PDF_OPTIONS)
+        if max_pages is None or len(document.pages) <= max_pages or fit == len(variants) - 1:
+            return document, fit
     raise ValueError("no variant to render")
+
+
+def pdf_bytes(variants: tuple[str, ...], identifier: bytes, max_pages: int | None = None) -> bytes:
+    """The PDF of the first print HTML variant that fits in max_pages."""
+    document, _ = fitted(variants, max_pages)
+    return document.write_pdf(pdf_identifier=identifier, **PDF_OPTIONS)
