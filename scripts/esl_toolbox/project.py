@@ -12,6 +12,7 @@ from pathlib import Path
 CONFIG_FILE = "mkdocs.yml"
 PRACTICES_DIR = "practices"
 PROJECTS_DIR = "projects"  # below PRACTICES_DIR
+TRANSLATIONS_DIR = "translations"  # below PRACTICES_DIR: translations/<lang>/<id>.yml, .../<lang>/projects/<id>.yml
 SCHEMA_DIR = "schema"
 HAND_WRITTEN_DIR = "docs"
 BUILD_DIR = "build"  # generated, ignored by git
@@ -31,7 +32,28 @@ def is_slug(text: str) -> bool:
 
 def is_project_file(path: Path | str) -> bool:
     """Whether a record file holds a project (it sits in practices/projects/) rather than a practice."""
-    return os.path.basename(os.path.dirname(path)) == PROJECTS_DIR
+    folder = os.path.dirname(path)
+    return (
+        os.path.basename(folder) == PROJECTS_DIR
+        and os.path.basename(os.path.dirname(os.path.dirname(folder))) != TRANSLATIONS_DIR
+    )
+
+
+def translation_file(lang: str, record_id: str, is_project: bool = False) -> str:
+    """A record's translation into a language, relative to the project root."""
+    folder = f"{PRACTICES_DIR}/{TRANSLATIONS_DIR}/{lang}"
+    return f"{folder}/{PROJECTS_DIR}/{record_id}.yml" if is_project else f"{folder}/{record_id}.yml"
+
+
+def translation_target(path: Path | str) -> tuple[str, bool, str] | None:
+    """(language, is a project, record id) of a translation file's path; None for any other file."""
+    parts = Path(path).parts
+    stem = os.path.splitext(parts[-1])[0] if parts else ""
+    if len(parts) >= 4 and parts[-4] == TRANSLATIONS_DIR and parts[-2] == PROJECTS_DIR:
+        return parts[-3], True, stem
+    if len(parts) >= 3 and parts[-3] == TRANSLATIONS_DIR:
+        return parts[-2], False, stem
+    return None
 
 
 def practice_file(practice_id: str) -> str:

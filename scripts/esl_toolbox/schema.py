@@ -11,15 +11,25 @@ import json
 from pathlib import Path
 
 from .model import Practice, Project
+from .model.translation import Translation
 from .project import SCHEMA_DIR
+from .translations.units import key_pattern
 
-SCHEMAS = {"v2/practice.schema.json": Practice, "v2/project.schema.json": Project}
+SCHEMAS = {
+    "v2/practice.schema.json": Practice,
+    "v2/project.schema.json": Project,
+    "v2/translation.schema.json": Translation,
+}
 CURRENT_PRACTICE_SCHEMA = f"{SCHEMA_DIR}/v2/practice.schema.json"  # its address on the site, too
 
 
 def json_schema(model: type) -> dict:
     """The model's JSON Schema with its draft declared, as editors expect."""
     schema = model.model_json_schema(mode="validation")
+    if model is Translation:
+        # The keys name places in a practice or a project record; the checks say which the record has.
+        places = [key_pattern(Practice), key_pattern(Project)]
+        schema["propertyNames"] = {"anyOf": [{"const": "schema_version"}, *({"pattern": p} for p in places)]}
     return {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema}
 
 

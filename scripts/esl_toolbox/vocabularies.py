@@ -74,6 +74,7 @@ VOCABULARY_FILES = (
     "organisation_roles",
     "resource_types",
     "review_statuses",
+    "translation_statuses",
 )
 
 

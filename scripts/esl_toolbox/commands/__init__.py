@@ -15,7 +15,7 @@ import sys
 
 from .exits import EXIT_INTERRUPTED, EXIT_PROBLEMS, CommandFailed
 
-COMMAND_MODULES = ("records", "site", "pdf", "contributing")
+COMMAND_MODULES = ("records", "translations", "site", "pdf", "contributing")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -18,6 +18,7 @@ import jinja2
 from pydantic import BaseModel
 
 from ..model import Practice, Project, top_level_fields, vocabulary_fields
+from ..model.translation import TranslatedText
 from ..scaffold import render_template_record
 from ..schema import json_schema
 from ..vocabularies import VOCABULARY_FILES, Vocabulary, vocabulary
@@ -58,9 +59,10 @@ class PartTable:
 
 def vocabulary_fields_explained() -> list[VocabularyField]:
     """The fields whose terms the guide lists, in the model's order; the evidence scale has a block of its own."""
+    fields = [*vocabulary_fields(Practice), *vocabulary_fields(TranslatedText)]
     return [
         VocabularyField(f.path, vocabulary(f.vocabulary))
-        for f in vocabulary_fields(Practice)
+        for f in fields
         if f.vocabulary in VOCABULARY_FILES and f.vocabulary != "evidence_levels"
     ]
 

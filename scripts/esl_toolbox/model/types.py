@@ -92,6 +92,11 @@ Slug = _pattern("slug", SLUG_PATTERN, "a lower-case slug (letters a-z, digits, s
 Url = _pattern("url", URL_PATTERN, "a web address starting with https:// or http://")
 Doi = _pattern("doi", DOI_PATTERN, "a DOI such as 10.21125/edulearn.2020.0587 (without https://doi.org/)")
 Currency = _pattern("currency", CURRENCY_PATTERN, "a three-letter ISO 4217 currency code such as EUR")
+Fingerprint = _pattern(
+    "fingerprint",
+    r"^[0-9a-f]{12}$",
+    "the fingerprint `esl-toolbox translations new` writes (12 characters, 0-9 and a-f)",
+)
 Isbn = _pattern("isbn", ISBN_PATTERN, "an ISBN: 10 or 13 digits, hyphens allowed, such as 978-92-896-2611-1")
 
 

@@ -19,10 +19,11 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import NullTranslations, Translations
 
-SOURCE_LANGUAGE = "en"
+from ..languages import SOURCE_LANGUAGE, language
+
+__all__ = ["SOURCE_LANGUAGE", "gettext_for", "install", "locale", "translations"]
+
 DOMAIN = "messages"
-# Babel's locale for each language's formats: English as written in Europe (1 September 2017).
-FORMAT_LOCALES = {"en": "en_GB"}
 
 
 def catalogue_path(lang: str) -> Any:
@@ -52,7 +53,7 @@ def gettext_for(lang: str):
 @cache
 def locale(lang: str) -> Locale:
     """Babel's locale for a language's dates, numbers, currencies and lists."""
-    return Locale.parse(FORMAT_LOCALES.get(lang, lang))
+    return Locale.parse(language(lang).formats)
 
 
 def install(env: jinja2.Environment, lang: str) -> jinja2.Environment:

@@ -6,7 +6,7 @@ import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from ..project import PRACTICES_DIR, RECORD_SUFFIXES, is_project_file
+from ..project import PRACTICES_DIR, RECORD_SUFFIXES, is_project_file, translation_target
 
 
 def shown_path(path: Path, cwd: Path | None = None) -> str:
@@ -65,6 +65,8 @@ def ids_on_disk(root: Path | None, walked: list[str] | None = None) -> tuple[set
         return set(), set()
     practices, projects = set(), set()
     for name in walked if walked is not None else walk_yaml_files(root / PRACTICES_DIR):
+        if translation_target(name) is not None:
+            continue
         stem = os.path.splitext(os.path.basename(name))[0]
         (projects if is_project_file(name) else practices).add(stem)
     return practices, projects

@@ -8,6 +8,7 @@ from typing import Any, NamedTuple
 from pydantic import BaseModel
 
 from ..model import Practice, Project
+from ..model.translation import Translation
 from ..problems import Problem, format_path
 
 
@@ -30,6 +31,8 @@ class CheckedFile:
     problems: list[Problem] = field(default_factory=list)
     anchors: dict[tuple, tuple[int, int]] = field(default_factory=dict)
     links: RecordLinks | None = None
+    translation: Translation | None = None  # a translation file's content, if it can be used
+    translates: tuple[str, bool, str] | None = None  # (language, is a project, record id) of a translation file
 
     def problem(self, loc: tuple, severity: str, message: str) -> Problem:
         line, column = self.anchors.get(loc, (1, 1))
@@ -56,6 +59,15 @@ class Report:
 
     def records(self, kind: type[BaseModel]) -> list[Any]:
         return [f.record for f in self.files if isinstance(f.record, kind)]
+
+    def translations(self) -> dict[str, dict[tuple[bool, str], Translation]]:
+        """The usable translations by language, then by (is a project, record id)."""
+        found: dict[str, dict[tuple[bool, str], Translation]] = {}
+        for f in self.files:
+            if f.translation is not None and f.translates is not None:
+                lang, is_project, record_id = f.translates
+                found.setdefault(lang, {})[(is_project, record_id)] = f.translation
+        return found
 
 
 def links_of(record: Practice | Project) -> RecordLinks:

@@ -3,6 +3,7 @@ every core when there are many), then the checks across files; one Report with e
 
 from __future__ import annotations
 
+import functools
 import gc
 import json
 import os
@@ -14,9 +15,11 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from ..loader import read_record_bytes
+from ..model import Practice, Project
 from ..problems import ERROR, Problem
 from ..progress import NO_PROGRESS, Advance, Steps
-from ..project import PRACTICES_DIR, RECORD_SUFFIXES, is_project_file
+from ..project import PRACTICES_DIR, RECORD_SUFFIXES, is_project_file, practice_file, project_file, translation_target
+from ..translations.check import EnglishRecord, check_translation
 from .cache import CachedFile, ValidationCache, checked_file, file_digest, outcome, record_from, uncacheable
 from .cross_checks import anchors_for, check_references, check_unique, normalised_title
 from .discover import ids_on_disk, record_file_names, refusal, shown_name, shown_path
@@ -160,14 +163,49 @@ def validate_paths(
     """
     paths = list(paths)
     with _garbage_collection_paused():
-        names = record_file_names(paths)
+        walked = record_file_names(paths)
+        names = [name for name in walked if translation_target(name) is None]
         with steps.step("validate", len(names), "records") as advance:
             files = check_files(names, cache, keep_records, advance)
         check_unique(files, "id", str)
         check_unique(files, "title", normalised_title)
         # When the practices folder alone was checked, its walk already named every file on disk.
-        practice_ids, project_ids = ids_on_disk(root, names if root and paths == [root / PRACTICES_DIR] else None)
+        practice_ids, project_ids = ids_on_disk(root, walked if root and paths == [root / PRACTICES_DIR] else None)
         practice_ids |= {f.links.id for f in files if f.links and not f.links.is_project}
         project_ids |= {f.links.id for f in files if f.links and f.links.is_project}
         check_references(files, practice_ids, project_ids)
+        translations = [name for name in walked if translation_target(name) is not None]
+        files += check_translation_files(translations, _english_records(files, root))
     return Report(files)
+
+
+def check_translation_files(names: list[str], english: EnglishRecord) -> list[CheckedFile]:
+    """Each translation file checked against its English record (few files: in this process)."""
+    cwd_prefix = os.path.join(os.getcwd(), "")
+    checked = []
+    for name in names:
+        shown = shown_name(name, cwd_prefix)
+        translation, problems = check_translation(Path(name), shown, english)
+        checked.append(
+            CheckedFile(shown, problems=problems, translation=translation, translates=translation_target(name))
+        )
+    return checked
+
+
+def _english_records(files: list[CheckedFile], root: Path | None) -> EnglishRecord:
+    """The English record of a translation: the one checked in this run, else read from the project."""
+    checked = {(f.links.is_project, f.links.id): f for f in files if f.links is not None}
+
+    @functools.cache
+    def english(is_project: bool, record_id: str) -> Practice | Project | None:
+        found = checked.get((is_project, record_id))
+        if found is not None and any(p.is_error for p in found.problems):
+            return None
+        if found is not None and found.record is not None:
+            return found.record
+        if root is None:
+            return None
+        path = root / (project_file(record_id) if is_project else practice_file(record_id))
+        return check_file(path).record if path.is_file() else None
+
+    return english
