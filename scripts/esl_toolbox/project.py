@@ -67,6 +67,7 @@ def project_file(project_id: str) -> str:
 
 # --- addresses on the site, relative to its root --------------------------------------------------
 PACK_FILE = "toolbox.pdf"
+PACK_FACETS = ("type", "isced")  # a briefing pack is pre-built for each value of these facets that practices have
 PRACTICE_PAGE = "practices/{id}/"  # also handed to the toolbox page's script, which makes its links from it
 
 
@@ -90,6 +91,6 @@ def factsheet_file(practice_id: str) -> str:
     return f"pdf/{practice_id}.pdf"
 
 
-def pack_file() -> str:
-    """Address of the briefing pack of every practice."""
-    return f"pdf/{PACK_FILE}"
+def pack_file(facet_key: str | None = None, term_id: object = None) -> str:
+    """Address of the briefing pack of every practice, or of one facet value's: 'pdf/pack-type-prevention.pdf'."""
+    return f"pdf/{PACK_FILE}" if facet_key is None else f"pdf/pack-{facet_key}-{term_id}.pdf"

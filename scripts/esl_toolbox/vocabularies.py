@@ -1,15 +1,18 @@
 """Controlled vocabularies: one YAML data file per vocabulary, plus ISO codes from pycountry.
 
 Adding a term is a data change in `vocabularies/<name>.yml`; the model, the JSON Schema,
-the validator's suggestions and the site's labels all read the terms from here.
+the validator's suggestions and the site's labels all read the terms from here. A term's label,
+definition and plain words in the other languages are in `vocabularies/translations/<lang>.yml`;
+country, language and region names come from pycountry's own translations.
 """
 
 from __future__ import annotations
 
 import difflib
+import gettext
 import importlib.util
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -24,6 +27,16 @@ class Term:
     definition: str
     rank: int | None = None
     up_to_eur: float | None = None  # cost bands: the band's upper bound per learner per year
+    plain: str | None = None  # the term in everyday words, for visitors: "Before problems start"
+    technical: str | None = None  # the technical name shown after the plain words, if not the label
+
+    @property
+    def plain_label(self) -> str:
+        """Plain words first, the technical term second: 'Before problems start (prevention)'."""
+        if not self.plain:
+            return self.label
+        technical = self.technical or self.label[:1].lower() + self.label[1:]
+        return f"{self.plain} ({technical})"
 
 
 @dataclass(frozen=True)
@@ -37,8 +50,9 @@ class Vocabulary:
     def __contains__(self, value: object) -> bool:
         return value in self.terms
 
-    def label(self, term_id: str | int) -> str:
-        return self.terms[term_id].label
+    def label(self, term_id: str | int, lang: str = "en") -> str:
+        """The term's label in a language."""
+        return term_in(self.key, term_id, lang).label
 
     def ids(self) -> list[str | int]:
         return list(self.terms)
@@ -82,7 +96,10 @@ def _load_data_vocabulary(key: str) -> Vocabulary:
     text = resources.files(__package__).joinpath("vocabularies", f"{key}.yml").read_text("utf-8")
     data = yaml.load(text, Loader=yaml.CSafeLoader)
     terms = {
-        t["id"]: Term(t["id"], t["label"], t["definition"], t.get("rank"), t.get("up_to_eur")) for t in data["terms"]
+        t["id"]: Term(
+            t["id"], t["label"], t["definition"], t.get("rank"), t.get("up_to_eur"), t.get("plain"), t.get("technical")
+        )
+        for t in data["terms"]
     }
     return Vocabulary(key, data["name"], data["description"], terms)
 
@@ -152,3 +169,57 @@ def vocabulary(key: str) -> Vocabulary:
 def vocabularies() -> dict[str, Vocabulary]:
     """Every vocabulary by key."""
     return {key: vocabulary(key) for key in (*VOCABULARY_FILES, *_ISO_LISTS)}
+
+
+# --- the terms in the other languages ---------------------------------------------------------------
+
+TRANSLATED_PARTS = ("label", "definition", "plain", "technical")
+_ISO_DOMAINS = {"countries": "iso3166-1", "languages": "iso639-3", "regions": "iso3166-2"}
+
+
+@cache
+def vocabulary_translations(lang: str) -> dict:
+    """A language's vocabulary file: {vocabulary: {term id as text: {label, definition, plain, technical}}}."""
+    path = resources.files(__package__).joinpath("vocabularies", "translations", f"{lang}.yml")
+    if not path.is_file():
+        return {}
+    return (yaml.load(path.read_text("utf-8"), Loader=yaml.CSafeLoader) or {}).get("vocabularies", {})
+
+
+@dataclass(frozen=True)
+class VocabularyText:
+    name: str
+    description: str
+
+
+@cache
+def vocabulary_text(key: str, lang: str) -> VocabularyText:
+    """A vocabulary's name and description in a language (`_name` and `_description` of its translations)."""
+    vocab = vocabulary(key)
+    found = vocabulary_translations(lang).get(key, {}) if lang != "en" else {}
+    return VocabularyText(found.get("_name") or vocab.name, found.get("_description") or vocab.description)
+
+
+@cache
+def term_in(key: str, term_id: str | int, lang: str) -> Term:
+    """A term as a reader of `lang` sees it; the English term for English (or a part not translated)."""
+    term = vocabulary(key).terms[term_id]
+    if lang == "en":
+        return term
+    if key in _ISO_DOMAINS:
+        return replace(term, label=_iso_name(key, term.label, lang))
+    found = vocabulary_translations(lang).get(key, {}).get(str(term_id), {})
+    return replace(term, **{part: found[part] for part in TRANSLATED_PARTS if found.get(part) and getattr(term, part)})
+
+
+@cache
+def _iso_catalogue(domain: str, lang: str) -> gettext.NullTranslations:
+    import pycountry  # its gettext catalogues only: loaded when a page in another language names a country
+
+    from .languages import language
+
+    return gettext.translation(domain, pycountry.LOCALES_DIR, languages=[language(lang).iso], fallback=True)
+
+
+def _iso_name(key: str, name: str, lang: str) -> str:
+    return _iso_catalogue(_ISO_DOMAINS[key], lang).gettext(name)

@@ -73,7 +73,7 @@ def test_a_new_vocabulary_field_in_the_model_is_a_facet_filter_csv_column_and_ab
     assert {"Delivered by": "delivered-by/index.md"} in nav[1]["Browse"]
     # a CSV column holding each practice's terms
     assert "delivery" in csv_columns(PracticeWithDelivery)
-    rows = list(csv.DictReader(io.StringIO(practices_csv(extended, settings, PracticeWithDelivery))))
+    rows = list(csv.DictReader(io.StringIO(practices_csv(extended, settings, model=PracticeWithDelivery))))
     assert all(row["delivery"] == "; ".join(row["audiences"].split("; ")) for row in rows)
     assert any(row["delivery"] for row in rows)
     # a row of the about page's field table

@@ -93,7 +93,34 @@ def cmd_mark_checked(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_catalogues(args: argparse.Namespace) -> int:
+    from ..catalogues import problems_of, template, update, vocabulary_problems
+
+    if args.check:
+        messages = template()
+        found = [p for code in translated_codes() for p in (*problems_of(code, messages), *vocabulary_problems(code))]
+        for problem in found:
+            print(problem)
+        counted = len({(p.lang, p.message) for p in found})
+        print(
+            f"{len(messages)} messages; {counted} to do in the catalogues"
+            if found
+            else f"{len(messages)} messages; every catalogue complete"
+        )
+        return EXIT_PROBLEMS if found else EXIT_OK
+    changed = update()
+    print(f"updated {', '.join(changed)}" if changed else "every catalogue was current")
+    return EXIT_OK
+
+
 def add_commands(commands: argparse._SubParsersAction) -> None:
+    catalogues = commands.add_parser(
+        "catalogues",
+        help="bring the interface catalogues (locale/<lang>/LC_MESSAGES/messages.po) in line with the code",
+    )
+    catalogues.add_argument("--check", action="store_true", help="only list what each catalogue lacks; fail if any")
+    catalogues.set_defaults(run=cmd_catalogues)
+
     group = commands.add_parser("translations", help="translations of the records: status, new files, updates")
     actions = group.add_subparsers(dest="action", required=True, metavar="ACTION")
 

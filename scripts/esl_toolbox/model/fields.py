@@ -30,6 +30,7 @@ class FacetSpec:
     path: str
     order: int
     by_label: bool = False  # list values by label (countries) instead of the vocabulary's own order
+    heading: str = ""  # what visitors read above its values, in plain words: "When it acts"
 
 
 def about(
@@ -50,6 +51,8 @@ def about(
         extra["x-aliases"] = list(aliases)
     if facet is not None:
         extra["x-facet"] = {"key": facet.key, "path": facet.path, "order": facet.order, "by_label": facet.by_label}
+        if facet.heading:
+            extra["x-facet"]["heading"] = facet.heading
     if translatable:
         extra["x-translatable"] = True
     if not csv:

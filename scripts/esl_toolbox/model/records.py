@@ -180,7 +180,9 @@ class Evidence(Record):
             "The step on the evidence scale: the rigour of the best evaluation, such as `not-evaluated` or "
             "`emergent`. What the evaluations found goes in `evaluations`."
         ),
-        **about("Evidence level", "Evidence levels", facet=FacetSpec("evidence", "evidence-levels", 7)),
+        **about(
+            "Evidence level", "Evidence levels", facet=FacetSpec("evidence", "evidence-levels", 7, heading="Evidence")
+        ),
     )
     basis: Text | None = Field(
         None,
@@ -211,7 +213,9 @@ class Evaluation(Record):
 
     design: Term("evaluation_designs") = Field(
         description="How it compared what happened with what would have happened otherwise.",
-        **about("Design", "Designs", facet=FacetSpec("design", "evaluation-designs", 8)),
+        **about(
+            "Design", "Designs", facet=FacetSpec("design", "evaluation-designs", 8, heading="How it was evaluated")
+        ),
     )
     direction: Term("finding_directions") = Field(
         description="What it found: positive, mixed, no-effect or negative. Say so when nothing was found.",
@@ -262,7 +266,7 @@ class Cost(Record):
             "The cost band per learner per year (very-low to very-high, see the cost bands), when a source states "
             "a cost per learner or a clearinghouse states the band."
         ),
-        **about("Cost band", "Cost bands", facet=FacetSpec("cost", "cost-bands", 9)),
+        **about("Cost band", "Cost bands", facet=FacetSpec("cost", "cost-bands", 9, heading="Cost")),
     )
     amount: float | None = Field(None, ge=0, description="The amount, as a plain number.", **about("Amount"))
     currency: Currency | None = Field(
@@ -483,7 +487,11 @@ class Practice(Record):
     intervention_types: list[Term("intervention_types")] = Field(
         min_length=1,
         description="One or more of prevention, intervention and compensation (the EU framework).",
-        **about("Intervention type", "Intervention types", facet=FacetSpec("type", "intervention-types", 1)),
+        **about(
+            "Intervention type",
+            "Intervention types",
+            facet=FacetSpec("type", "intervention-types", 1, heading="When it acts"),
+        ),
     )
     # Not required: a record states only what its sources say (the site and PDFs say "Not stated").
     isced_levels: list[Term("isced_levels", int)] = Field(
@@ -493,7 +501,7 @@ class Practice(Record):
             "secondary, 3 upper secondary. If the sources do not say, write `isced_levels: []`: the site then "
             'shows "Not stated in the sources" rather than a guess.'
         ),
-        **about("Level of education", "Levels of education", facet=FacetSpec("isced", "isced", 2)),
+        **about("Level of education", "Levels of education", facet=FacetSpec("isced", "isced", 2, heading="Age group")),
     )
     isced_not_applicable: bool = Field(
         False,
@@ -517,7 +525,7 @@ class Practice(Record):
     target_groups: list[Term("target_groups")] = Field(
         default_factory=list,
         description="The learners the practice reaches, as the sources name them; `[]` if they do not say.",
-        **about("Target group", "Target groups", facet=FacetSpec("group", "target-groups", 3)),
+        **about("Target group", "Target groups", facet=FacetSpec("group", "target-groups", 3, heading="Who it is for")),
     )
     countries: list[Term("countries")] = Field(
         default_factory=list,
@@ -526,7 +534,7 @@ class Practice(Record):
             "`LV` Latvia, `GB` United Kingdom. Practices outside Europe are welcome. Leave the list empty if the "
             "sources do not say."
         ),
-        **about("Country", "Countries", facet=FacetSpec("country", "countries", 5, by_label=True)),
+        **about("Country", "Countries", facet=FacetSpec("country", "countries", 5, by_label=True, heading="Country")),
     )
     scope: Term("scopes") | None = Field(
         None, description="How far it reaches: local, regional, national or cross-national.", **about("Scope")
@@ -545,15 +553,21 @@ class Practice(Record):
         default_factory=list,
         description="The levels at which it acts: a learner, a class, a whole school, families, a municipality and "
         "so on.",
-        **about("Intervention level", "Intervention levels", facet=FacetSpec("level", "intervention-levels", 6)),
+        **about(
+            "Intervention level",
+            "Intervention levels",
+            facet=FacetSpec("level", "intervention-levels", 6, heading="Who it works with"),
+        ),
     )
     audiences: list[Term("audiences")] = Field(
-        default_factory=list, description="The professionals who would use it.", **about("Who would use it")
+        default_factory=list,
+        description="The professionals who would use it.",
+        **about("Who would use it", facet=FacetSpec("role", "audiences", 10, heading="Who would use it")),
     )
     themes: list[Term("themes")] = Field(
         default_factory=list,
         description="What it is about; themes are the tags on the website.",
-        **about("Theme", "Themes", facet=FacetSpec("theme", "themes", 4), aliases=("tags",)),
+        **about("Theme", "Themes", facet=FacetSpec("theme", "themes", 4, heading="Topic"), aliases=("tags",)),
     )
     project: Slug | None = Field(
         None,

@@ -9,14 +9,33 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from ..languages import SOURCE_LANGUAGE, language, language_codes
 from ..model import Practice
 from ..schema import CURRENT_PRACTICE_SCHEMA
 from ..settings import Settings
-from .records import LICENCE, LICENCE_URL, columns
+from .records import LICENCE, LICENCE_URL, columns, practices_csv_name
 
-PRACTICES_CSV = "practices.csv"
 PRACTICES_JSON = "practices.json"
 SOURCES_JSON = "sources.json"
+
+
+def _csv_resource(lang: str, fields: list[dict[str, str]]) -> dict[str, Any]:
+    in_english = lang == SOURCE_LANGUAGE
+    title = "Every practice, one row each" + ("" if in_english else f", text in {language(lang).english_name}")
+    return {
+        "name": "practices-csv" if in_english else f"practices-csv-{lang}",
+        "path": practices_csv_name(lang),
+        "profile": "tabular-data-resource",
+        "title": title,
+        "description": ""
+        if in_english
+        else "The same columns as practices.csv; where a text has no translation it is in English.",
+        "format": "csv",
+        "mediatype": "text/csv",
+        "encoding": "utf-8",
+        "dialect": {"delimiter": ",", "lineTerminator": "\n", "header": True},
+        "schema": {"fields": fields, "primaryKey": ["id"]},
+    }
 
 
 def datapackage(settings: Settings, edition: dt.date, model: type[BaseModel] = Practice) -> dict[str, Any]:
@@ -32,22 +51,12 @@ def datapackage(settings: Settings, edition: dt.date, model: type[BaseModel] = P
         "created": f"{edition.isoformat()}T00:00:00Z",
         "licenses": [{"name": "CC-BY-4.0", "path": LICENCE_URL, "title": LICENCE}],
         "resources": [
-            {
-                "name": "practices-csv",
-                "path": PRACTICES_CSV,
-                "profile": "tabular-data-resource",
-                "title": "Every practice, one row each",
-                "format": "csv",
-                "mediatype": "text/csv",
-                "encoding": "utf-8",
-                "dialect": {"delimiter": ",", "lineTerminator": "\n", "header": True},
-                "schema": {"fields": fields, "primaryKey": ["id"]},
-            },
+            *(_csv_resource(lang, fields) for lang in language_codes()),
             {
                 "name": "practices-json",
                 "path": PRACTICES_JSON,
                 "profile": "data-resource",
-                "title": "Every practice and project as validated, with the labels of its terms",
+                "title": "Every practice and project as validated, with the labels of its terms and its translations",
                 "format": "json",
                 "mediatype": "application/json",
                 "encoding": "utf-8",

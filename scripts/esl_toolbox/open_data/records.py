@@ -1,4 +1,5 @@
-"""The open data: every practice as JSON (as validated, with the labels of its terms) and as CSV.
+"""The open data: every practice as JSON (as validated, with the labels of its terms and every
+translation of its text) and as CSV, in English and one file per language.
 
 The CSV's columns follow the model's field metadata: plain values and lists as they are (lists
 joined with '; ', terms as ids), a nested part's fields in columns of their own (`period_start`),
@@ -18,10 +19,12 @@ from typing import Any
 from pydantic import BaseModel
 
 from ..catalogue import Catalogue
-from ..model import FieldMeta, Practice, record_fields, top_level_fields
+from ..languages import SOURCE_LANGUAGE, language_codes, translated_codes
+from ..model import FieldMeta, Practice, Project, record_fields, top_level_fields
 from ..presentation.views import PracticeView, Views
 from ..schema import CURRENT_PRACTICE_SCHEMA
 from ..settings import Settings
+from ..translations import units_of
 from ..vocabularies import vocabulary
 
 LICENCE = "CC BY 4.0"
@@ -55,21 +58,44 @@ def _labels(view: PracticeView, model: type[BaseModel]) -> dict[str, Any]:
     return labels
 
 
+def _translations(catalogue: Catalogue, record: Practice | Project) -> dict[str, dict[str, Any]]:
+    """Each translated field of a record by language: its text, its status, and whether it is out of date."""
+    units = units_of(record)
+    found: dict[str, dict[str, Any]] = {}
+    for lang in translated_codes():
+        translation = catalogue.translation(lang, isinstance(record, Project), record.id)
+        for key, translated in (translation.units if translation else {}).items():
+            if translated.text and key in units:
+                found.setdefault(key, {})[lang] = {
+                    "text": translated.text,
+                    "status": translated.status,
+                    "out_of_date": translated.source != units[key].fingerprint,
+                }
+    return found
+
+
+def _with_translations(catalogue: Catalogue, record: Practice | Project, extra: dict[str, Any]) -> dict[str, Any]:
+    document = {**record.model_dump(mode="json", exclude_none=True), **extra}
+    translations = _translations(catalogue, record)
+    if translations:
+        document["translations"] = translations
+    return document
+
+
 def practices_document(catalogue: Catalogue, settings: Settings, model: type[BaseModel] = Practice) -> dict[str, Any]:
-    """Every record as validated, each practice with the labels of its vocabulary terms."""
+    """Every record as validated, each practice with the labels of its vocabulary terms and, by field and
+    language, its translations (`translations`: {"summary": {"pt": {"text", "status", "out_of_date"}}})."""
     views = Views(catalogue)
     return {
         "title": settings.site_name,
         "licence": LICENCE,
         "licence_url": LICENCE_URL,
         "schema": settings.page_url(CURRENT_PRACTICE_SCHEMA),
+        "languages": list(language_codes()),
         "practices": [
-            {**p.model_dump(mode="json", exclude_none=True), "labels": _labels(views.of(p), model)}
-            for p in catalogue.practices
+            _with_translations(catalogue, p, {"labels": _labels(views.of(p), model)}) for p in catalogue.practices
         ],
-        "projects": [
-            catalogue.projects[k].model_dump(mode="json", exclude_none=True) for k in sorted(catalogue.projects)
-        ],
+        "projects": [_with_translations(catalogue, catalogue.projects[k], {}) for k in sorted(catalogue.projects)],
     }
 
 
@@ -154,15 +180,23 @@ def _csv_row(view: PracticeView, settings: Settings, model: type[BaseModel]) -> 
     for meta in top_level_fields(model):
         if meta.csv:
             row.update(_cells_of(view, meta))
-    row[PAGE_COLUMN.name] = settings.page_url(view.page_url)
+    row[PAGE_COLUMN.name] = settings.page_url(view.site_path)
     return row
 
 
-def practices_csv(catalogue: Catalogue, settings: Settings, model: type[BaseModel] = Practice) -> str:
-    """One row per practice; lists joined with '; ', vocabulary fields as term ids."""
-    views = Views(catalogue)
+def practices_csv_name(lang: str = SOURCE_LANGUAGE) -> str:
+    """The CSV of a language: practices.csv in English, practices.pt.csv beside it in Portuguese."""
+    return "practices.csv" if lang == SOURCE_LANGUAGE else f"practices.{lang}.csv"
+
+
+def practices_csv(
+    catalogue: Catalogue, settings: Settings, lang: str = SOURCE_LANGUAGE, model: type[BaseModel] = Practice
+) -> str:
+    """One row per practice; lists joined with '; ', vocabulary fields as term ids. In another language
+    the text is the translation where there is one (the English where not) and the columns stay the same."""
+    views = Views(catalogue.in_language(lang), lang)
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=csv_columns(model), lineterminator="\n", extrasaction="ignore")
     writer.writeheader()
-    writer.writerows(_csv_row(views.of(p), settings, model) for p in catalogue.practices)
+    writer.writerows(_csv_row(views.of(p), settings, model) for p in views.catalogue.practices)
     return out.getvalue()

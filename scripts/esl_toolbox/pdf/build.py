@@ -13,16 +13,17 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..catalogue import Catalogue
-from ..model import Practice
+from ..model import Practice, facet_fields
 from ..presentation.views import Views
 from ..progress import NO_PROGRESS, Advance, Steps
-from ..project import PACK_FILE
+from ..project import PACK_FACETS, PACK_FILE, pack_file
 from ..settings import Settings
+from ..vocabularies import vocabulary
 from .edition import edition_date
 from .facts import practice_sheet
 from .pack import briefing_pack
 from .render import FACTSHEET_PAGES, FIT_LEVELS, DocumentInfo, factsheet_html, pack_html, pdf_bytes
-from .select import Selection, select_practices
+from .select import Selection, parse_selection, select_practices
 
 PACK_NAME = PACK_FILE
 PACK_TITLE = "Practices against early school leaving in Europe: briefing pack"
@@ -124,15 +125,33 @@ def _counted(path: Path, advance: Advance) -> Path:
     return path
 
 
-def build_pdfs(catalogue: Catalogue, out_dir: Path, settings: Settings, steps: Steps = NO_PROGRESS) -> list[Path]:
-    """Write <id>.pdf for every practice and toolbox.pdf (all practices) into out_dir; return the paths."""
+def build_pdfs(
+    catalogue: Catalogue, out_dir: Path, settings: Settings, steps: Steps = NO_PROGRESS, lang: str | None = None
+) -> list[Path]:
+    """Write <id>.pdf for every practice and toolbox.pdf (all practices) into out_dir, in the catalogue's
+    language (or `lang`); return the paths."""
+    catalogue = catalogue.in_language(lang) if lang else catalogue
     out_dir = Path(out_dir)
     # The pack is the longest job: started first, it renders while the workers share out the factsheets.
     jobs = [pack_job(catalogue, Selection(), settings, out_dir / PACK_NAME)]
+    packs = [
+        pack_job(catalogue, parse_selection({key: [str(value)]}), settings, out_dir / Path(pack_file(key, value)).name)
+        for key, value in facet_packs(catalogue)
+    ]
     jobs += [factsheet_job(catalogue, p, settings, out_dir / f"{p.id}.pdf") for p in catalogue.practices]
-    with steps.step("PDFs", len(jobs), "PDFs") as advance:
-        written = run_jobs(jobs, advance)
-    return written[1:] + written[:1]
+    with steps.step("PDFs", len(jobs) + len(packs), "PDFs") as advance:
+        written = run_jobs(jobs + packs, advance)
+    return written[1 : len(jobs)] + written[:1] + written[len(jobs) :]
+
+
+def facet_packs(catalogue: Catalogue) -> list[tuple[str, object]]:
+    """(facet key, term id) of every pre-built pack of one facet value, in vocabulary order."""
+    found = []
+    for f in facet_fields(Practice):
+        if f.facet.key in PACK_FACETS:  # type: ignore[union-attr]
+            present = {v for p in catalogue.practices for v in f.values_of(p)}
+            found += [(f.facet.key, term) for term in vocabulary(f.vocabulary).ids() if term in present]  # type: ignore[union-attr]
+    return found
 
 
 class UnknownPractice(LookupError):

@@ -138,5 +138,5 @@ def practice_sheet(view: PracticeView, settings: Settings) -> Sheet:
         glance=glance_facts(view),
         facts=detail_facts(view),
         review=_review_fact(view),
-        page_url=settings.page_url(view.page_url),
+        page_url=settings.page_url(view.site_path),
     )

@@ -6,9 +6,10 @@ import datetime as dt
 from dataclasses import dataclass
 
 from ..model import Practice
+from ..presentation.i18n import gettext_for
 from ..presentation.views import Views
 from ..settings import Settings
-from ..vocabularies import vocabulary
+from ..vocabularies import term_in, vocabulary
 from .facts import Sheet, practice_sheet
 from .select import Selection
 
@@ -77,8 +78,9 @@ class EvidenceSummary:
     not_evaluated: int
 
 
-def evidence_summary(sheets: list[Sheet]) -> EvidenceSummary:
-    levels = sorted(vocabulary("evidence_levels").terms.values(), key=lambda t: -(t.rank or 0))
+def evidence_summary(sheets: list[Sheet], lang: str) -> EvidenceSummary:
+    terms = [term_in("evidence_levels", t, lang) for t in vocabulary("evidence_levels").ids()]
+    levels = sorted(terms, key=lambda t: -(t.rank or 0))
     counts = {t.id: sum(s.practice.evidence.level == t.id for s in sheets) for t in levels}
     findings: dict[str, int] = {}
     for sheet in sheets:
@@ -100,10 +102,10 @@ def _by_title(sheets: list[Sheet]) -> tuple[Sheet, ...]:
     return tuple(sorted(sheets, key=lambda s: (s.practice.title.casefold(), s.practice.id)))
 
 
-def _groups(sheets: list[Sheet]) -> tuple[Group, ...]:
+def _groups(sheets: list[Sheet], lang: str) -> tuple[Group, ...]:
     # A practice is filed once, under the first type its record names; the other types list it under "also".
     groups = []
-    for term in vocabulary("intervention_types").terms.values():
+    for term in (term_in("intervention_types", t, lang) for t in vocabulary("intervention_types").ids()):
         filed = [s for s in sheets if s.practice.intervention_types[0] == term.id]
         also = [s for s in sheets if term.id in s.practice.intervention_types[1:]]
         if filed or also:
@@ -111,24 +113,24 @@ def _groups(sheets: list[Sheet]) -> tuple[Group, ...]:
     return tuple(groups)
 
 
-def _country_index(sheets: list[Sheet]) -> tuple[IndexEntry, ...]:
+def _country_index(sheets: list[Sheet], lang: str) -> tuple[IndexEntry, ...]:
     countries = vocabulary("countries")
-    codes = sorted({c for s in sheets for c in s.practice.countries}, key=lambda c: countries.label(c).casefold())
+    codes = sorted({c for s in sheets for c in s.practice.countries}, key=lambda c: countries.label(c, lang).casefold())
     entries = [
-        IndexEntry(countries.label(code), _by_title([s for s in sheets if code in s.practice.countries]))
+        IndexEntry(countries.label(code, lang), _by_title([s for s in sheets if code in s.practice.countries]))
         for code in codes
     ]
     unstated = [s for s in sheets if not s.practice.countries]
     if unstated:
-        entries.append(IndexEntry("Country not stated", _by_title(unstated)))
+        entries.append(IndexEntry(gettext_for(lang)("Country not stated"), _by_title(unstated)))
     return tuple(entries)
 
 
-def _isced_index(sheets: list[Sheet]) -> tuple[IndexEntry, ...]:
-    levels = vocabulary("isced_levels")
+def _isced_index(sheets: list[Sheet], lang: str) -> tuple[IndexEntry, ...]:
+    levels = [term_in("isced_levels", t, lang) for t in vocabulary("isced_levels").ids()]
     return tuple(
         IndexEntry(term.label, _by_title([s for s in sheets if term.id in s.practice.isced_levels]))
-        for term in levels.terms.values()
+        for term in levels
         if any(term.id in s.practice.isced_levels for s in sheets)
     )
 
@@ -146,10 +148,10 @@ def briefing_pack(
         selection=selection,
         edition=edition,
         count=len(sheets),
-        groups=_groups(sheets),
-        by_country=_country_index(sheets),
-        by_isced=_isced_index(sheets),
-        evidence=evidence_summary(sheets),
+        groups=_groups(sheets, views.lang),
+        by_country=_country_index(sheets, views.lang),
+        by_isced=_isced_index(sheets, views.lang),
+        evidence=evidence_summary(sheets, views.lang),
         settings=settings,
         lang=views.lang,
     )

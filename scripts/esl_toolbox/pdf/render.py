@@ -22,7 +22,8 @@ from ..model import Practice, field_meta
 from ..presentation.formatting import full_date
 from ..presentation.i18n import SOURCE_LANGUAGE, gettext_for, install
 from ..project import pack_file
-from ..vocabularies import vocabulary
+from ..translations import text_lang
+from ..vocabularies import term_in, vocabulary
 from .edition import w3c_datetime
 from .facts import Sheet
 from .pack import Pack
@@ -89,6 +90,8 @@ def environment(lang: str = SOURCE_LANGUAGE) -> Environment:
     env.globals["language"] = lang
     env.globals["pack_url"] = pack_file()
     env.globals["label"] = lambda path: gettext_for(lang)(field_meta(Practice, path).label)
+    # ` lang="en"` on a record's text shown in English for want of a translation (the PDF's tags carry it).
+    env.filters["langattr"] = lambda value: Markup(f' lang="{o}"') if (o := text_lang(value, lang)) else Markup("")
     return install(env, lang)
 
 
@@ -102,12 +105,12 @@ def factsheet_html(sheet: Sheet, info: DocumentInfo, fit: int = 0) -> str:
 
 
 def pack_html(pack: Pack, info: DocumentInfo) -> str:
-    evidence_levels = list(vocabulary("evidence_levels").terms.values())
+    evidence_levels = [term_in("evidence_levels", t, pack.lang) for t in vocabulary("evidence_levels").ids()]
     template = environment(pack.lang).get_template("pack.html.j2")
     return template.render(
         pack=pack,
         info=info,
-        types=list(vocabulary("intervention_types").terms.values()),
+        types=[term_in("intervention_types", t, pack.lang) for t in vocabulary("intervention_types").ids()],
         type_counts=pack.type_counts(),
         evidence_levels=evidence_levels,
         evidence_top=max(t.rank or 0 for t in evidence_levels),

@@ -58,7 +58,7 @@ class Selection:
         return [
             (
                 _(f.field.label),
-                list_text((vocabulary(f.field.vocabulary).label(t) for t in chosen), lang, style="or"),
+                list_text((vocabulary(f.field.vocabulary).label(t, lang) for t in chosen), lang, style="or"),
             )
             for f, chosen in zip(FILTERS, self.terms, strict=True)
             if chosen

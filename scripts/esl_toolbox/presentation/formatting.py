@@ -75,4 +75,11 @@ def amount_text(amount: float, currency: str, lang: str) -> str:
 def list_text(items: Iterable[str], lang: str, style: str = "standard") -> str:
     """'A, B and C' in the language ('A, B e C'); style 'or' gives 'A, B or C'."""
     items = [item for item in items if item]
-    return format_list(items, style=style, locale=locale(lang)) if items else ""
+    if not items:
+        return ""
+    try:
+        return format_list(items, style=style, locale=locale(lang))
+    except KeyError:
+        # Babel misses the patterns some locales inherit for a style (the 'unit' lists of es, nl, nb,
+        # sv, ro, bg): their standard list reads right there too.
+        return format_list(items, style="standard", locale=locale(lang))

@@ -19,9 +19,9 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import NullTranslations, Translations
 
-from ..languages import SOURCE_LANGUAGE, language
+from ..languages import SOURCE_LANGUAGE, language, translated_codes
 
-__all__ = ["SOURCE_LANGUAGE", "gettext_for", "install", "locale", "translations"]
+__all__ = ["N_", "SOURCE_LANGUAGE", "gettext_for", "install", "locale", "reviewed_catalogues", "translations"]
 
 DOMAIN = "messages"
 
@@ -45,9 +45,37 @@ def translations(lang: str) -> gettext.NullTranslations:
     return Translations(compiled, domain=DOMAIN)
 
 
+REVIEWED_FLAG = "X-Reviewed-By-Native-Speaker"  # a catalogue's header: "yes" once a native speaker checked it
+
+
+@cache
+def catalogue_header(lang: str) -> dict[str, str]:
+    path = catalogue_path(lang)
+    if not path.is_file():
+        return {}
+    with path.open("rb") as handle:
+        catalog = read_po(handle, locale=lang, domain=DOMAIN)
+    return dict(catalog.mime_headers)
+
+
+def reviewed_catalogues() -> tuple[str, ...]:
+    """The languages whose interface catalogue a native speaker has checked (its header says so)."""
+    return tuple(code for code in translated_codes() if catalogue_header(code).get(REVIEWED_FLAG, "").lower() == "yes")
+
+
+def N_(message: str) -> str:  # noqa: N802 - the name Babel's extractor knows
+    """Mark a message for the catalogues where it is written; it is translated where it is shown."""
+    return message
+
+
 def gettext_for(lang: str):
     """The `_` of a language: a string looked up in its catalogue (the English text if missing)."""
     return translations(lang).gettext
+
+
+def language_name(code: str, in_language: str) -> str:
+    """A language's name as a reader of another language writes it: 'português' is 'Portuguese' in English."""
+    return Locale.parse(code).get_display_name(in_language) or code
 
 
 @cache

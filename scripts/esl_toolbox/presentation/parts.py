@@ -19,7 +19,7 @@ from ..model import (
     Source,
 )
 from ..project import listing_page
-from ..vocabularies import vocabulary
+from ..vocabularies import term_in, vocabulary
 from .formatting import amount_text, full_date, list_text, number_text, percent_text, period_text
 
 Gettext = Callable[[str], str]
@@ -34,12 +34,18 @@ class TermView:
     definition: str
     rank: int | None = None
     url: str | None = None
+    plain: str = ""  # plain words first, the technical term second: 'Primary school (ISCED 1)'
+    short: str = ""  # the plain words alone, for cards: 'Primary school'
+
+    @property
+    def plain_label(self) -> str:
+        return self.plain or self.label
 
 
 def term_view(key: str, term_id: str | int, lang: str, facet_path: str | None = None) -> TermView:
-    term = vocabulary(key).terms[term_id]
+    term = term_in(key, term_id, lang)
     url = listing_page(facet_path, term_id) if facet_path else None
-    return TermView(term.id, term.label, term.definition, term.rank, url)
+    return TermView(term.id, term.label, term.definition, term.rank, url, term.plain_label, term.plain or term.label)
 
 
 @dataclass(frozen=True)
@@ -61,9 +67,9 @@ class OrganisationView:
         return f"{self.name} ({self.role.lower()}{', ' + self.country if self.country else ''})"
 
 
-def organisation_view(organisation: Organisation, from_project: bool) -> OrganisationView:
-    role = vocabulary("organisation_roles").label(organisation.role)
-    country = vocabulary("countries").label(organisation.country) if organisation.country else ""
+def organisation_view(organisation: Organisation, from_project: bool, lang: str) -> OrganisationView:
+    role = vocabulary("organisation_roles").label(organisation.role, lang)
+    country = vocabulary("countries").label(organisation.country, lang) if organisation.country else ""
     return OrganisationView(organisation.name, role, country, organisation.url, from_project)
 
 
@@ -100,7 +106,7 @@ class FundingView:
 
 def funding_view(funding: Funding, lang: str, from_project: bool) -> FundingView:
     amount = amount_text(funding.amount, funding.currency or "EUR", lang) if funding.amount is not None else ""
-    basis = vocabulary("funding_bases").label(funding.basis) if funding.basis and amount else ""
+    basis = vocabulary("funding_bases").label(funding.basis, lang) if funding.basis and amount else ""
     return FundingView(
         funder=funding.funder or "",
         programme=funding.programme or "",
@@ -126,7 +132,7 @@ class ScaleView:
 
 
 def scale_view(point: ScalePoint, lang: str) -> ScaleView:
-    unit = vocabulary("scale_units").label(point.unit)
+    unit = vocabulary("scale_units").label(point.unit, lang)
     return ScaleView(point.year, f"{number_text(point.count, lang)} {unit}", point.note or "")
 
 
@@ -146,7 +152,7 @@ def cost_view(cost: Cost, lang: str, _: Gettext, facet_path: str | None) -> Cost
     band = term_view("cost_bands", cost.band, lang, facet_path) if cost.band else None
     amount = ""
     if cost.amount is not None and cost.currency and cost.basis:
-        amount = f"{amount_text(cost.amount, cost.currency, lang)} {vocabulary('cost_bases').label(cost.basis)}"
+        amount = f"{amount_text(cost.amount, cost.currency, lang)} {vocabulary('cost_bases').label(cost.basis, lang)}"
         if cost.year:
             amount += " " + _("(%(year)s prices)") % {"year": cost.year}
     return CostView(band, amount, cost.note or "")
@@ -226,13 +232,13 @@ class EvaluationView:
 def evaluation_view(evaluation: Evaluation, lang: str, design_facet: str | None) -> EvaluationView:
     sample = ""
     if evaluation.sample:
-        unit = vocabulary("scale_units").label(evaluation.sample.unit)
+        unit = vocabulary("scale_units").label(evaluation.sample.unit, lang)
         sample = f"{number_text(evaluation.sample.size, lang)} {unit}"
     domains = vocabulary("outcome_domains")
     return EvaluationView(
         design=term_view("evaluation_designs", evaluation.design, lang, design_facet),
         direction=term_view("finding_directions", evaluation.direction, lang),
-        outcomes=list_text((domains.label(d) for d in evaluation.outcome_domains), lang, style="unit"),
+        outcomes=list_text((domains.label(d, lang) for d in evaluation.outcome_domains), lang, style="unit"),
         evaluator=evaluation.evaluator or "",
         year=evaluation.year,
         sample=sample,

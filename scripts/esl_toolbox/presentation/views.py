@@ -7,8 +7,10 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from ..catalogue import Catalogue
+from ..languages import language
 from ..model import Practice, field_meta
 from ..project import factsheet_file, practice_file, practice_page
+from ..translations import units_of
 from ..vocabularies import vocabulary
 from .formatting import full_date, list_text, period_text
 from .i18n import SOURCE_LANGUAGE, gettext_for
@@ -76,6 +78,27 @@ class LinkView:
     url: str
 
 
+@dataclass(frozen=True)
+class TranslationView:
+    """How far a practice's page is in its language: what to tell the reader at the top."""
+
+    untranslated: bool  # some text is shown in English for want of a translation
+    unreviewed: bool  # some translated text has not been checked by a native speaker
+    stale: bool  # some translated text follows an English text that has changed since
+
+    @property
+    def shown(self) -> bool:
+        return self.untranslated or self.unreviewed or self.stale
+
+
+def _local_texts(practice: Practice) -> list:
+    """Every translatable text of a practice in a language, each item of a list on its own."""
+    texts = []
+    for unit in units_of(practice).values():
+        texts.extend(unit.english if unit.is_list else [unit.english])
+    return texts
+
+
 def _facet_path(path: str) -> str | None:
     facet = field_meta(Practice, path).facet
     return facet.path if facet else None
@@ -130,6 +153,11 @@ class PracticeView:
         return practice_page(self.id)
 
     @property
+    def site_path(self) -> str:
+        """The page's address from the site's root, with its language's folder: 'pt/practices/<id>/'."""
+        return language(self.lang).prefix + self.page_url
+
+    @property
     def factsheet_url(self) -> str:
         return factsheet_file(self.id)
 
@@ -170,6 +198,31 @@ class PracticeView:
         return self.terms_text("isced_levels") or self.not_stated
 
     @property
+    def short_levels(self) -> str:
+        """The levels in a few plain words, for a card: 'Primary school, Lower secondary school'."""
+        if self.practice.isced_not_applicable:
+            return self._("Outside the ISCED levels")
+        return list_text((t.short for t in self.terms("isced_levels")), self.lang, style="unit")
+
+    @property
+    def card_facts(self) -> str:
+        """The ages and countries of a card, after its type badges: 'Primary school · Norway, Sweden'."""
+        countries = ", ".join(t.label for t in self.terms("countries"))
+        return " · ".join(part for part in (self.short_levels, countries) if part)
+
+    @cached_property
+    def translation(self) -> TranslationView:
+        """Whether the page must say that parts are in English, unchecked or out of date."""
+        if self.lang == SOURCE_LANGUAGE:
+            return TranslationView(False, False, False)
+        texts = [u for u in _local_texts(self.practice)]
+        return TranslationView(
+            untranslated=any(getattr(t, "lang", self.lang) != self.lang for t in texts),
+            unreviewed=any(getattr(t, "lang", "") == self.lang and not t.reviewed for t in texts),
+            stale=any(getattr(t, "stale", False) for t in texts),
+        )
+
+    @property
     def ages(self) -> str:
         return ages_text(self.practice.age_range, self._) if self.practice.age_range else ""
 
@@ -185,8 +238,8 @@ class PracticeView:
     @cached_property
     def organisations(self) -> tuple[OrganisationView, ...]:
         """The project's partners first, then the practice's own organisations."""
-        inherited = [organisation_view(o, True) for o in self.resolved.project_organisations]
-        return (*inherited, *(organisation_view(o, False) for o in self.resolved.own_organisations))
+        inherited = [organisation_view(o, True, self.lang) for o in self.resolved.project_organisations]
+        return (*inherited, *(organisation_view(o, False, self.lang) for o in self.resolved.own_organisations))
 
     @cached_property
     def period(self) -> str:
@@ -272,8 +325,8 @@ class PracticeView:
             ResourceView(
                 r.title,
                 r.url,
-                vocabulary("resource_types").label(r.type),
-                list_text((vocabulary("languages").label(code) for code in r.languages), self.lang),
+                vocabulary("resource_types").label(r.type, self.lang),
+                list_text((vocabulary("languages").label(code, self.lang) for code in r.languages), self.lang),
             )
             for r in self.practice.resources
         )
@@ -323,7 +376,7 @@ class PracticeView:
 
     @property
     def review_status(self) -> str:
-        return vocabulary("review_statuses").label(self.practice.review.status)
+        return vocabulary("review_statuses").label(self.practice.review.status, self.lang)
 
     @property
     def reviewer(self) -> str:
@@ -345,9 +398,9 @@ class PracticeView:
 class Views:
     """The views of a catalogue's practices in one language, each made once and then kept."""
 
-    def __init__(self, catalogue: Catalogue, lang: str = SOURCE_LANGUAGE):
+    def __init__(self, catalogue: Catalogue, lang: str | None = None):
         self.catalogue = catalogue
-        self.lang = lang
+        self.lang = lang or catalogue.lang  # a catalogue in a language is shown in that language
         self._views: dict[str, PracticeView] = {}
 
     def of(self, practice: Practice) -> PracticeView:

@@ -1,4 +1,6 @@
-"""`esl-toolbox build`: validate, generate, run MkDocs, add PDFs, then swap the new site in.
+"""`esl-toolbox build`: validate, generate each language's tree, run MkDocs on the languages in
+parallel, put them together (English at the root, every other language in its folder), add the
+PDFs, the search index and the sitemap, then swap the new site in.
 
 Every step writes into a temporary folder; only the last one replaces the site folder, so a
 failed build leaves the previous site as it was.
@@ -12,14 +14,18 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..catalogue import Catalogue, load_catalogue
+from ..languages import SOURCE_LANGUAGE, language, language_codes
 from ..progress import NO_PROGRESS, Steps
 from ..project import BUILD_DIR, CONFIG_FILE
 from ..settings import Settings, load_settings
-from .generate import generate
+from .finish import finish_site
+from .generate import config_path, generate, language_folder
 
 
 class BuildFailed(Exception):
@@ -33,9 +39,14 @@ class BuildResult:
     with_pdf: bool
 
 
-def mkdocs_command(root: Path, *args: str) -> list[str]:
-    """MkDocs as a subprocess on the project's mkdocs.yml: our code never reaches into its internals."""
-    return [sys.executable, "-m", "mkdocs", *args, "-f", str(root / CONFIG_FILE)]
+def mkdocs_command(root: Path, *args: str, config: str | None = None) -> list[str]:
+    """MkDocs as a subprocess on a config file (mkdocs.yml unless named): our code never reaches into its internals."""
+    return [sys.executable, "-m", "mkdocs", *args, "-f", str(root / (config or CONFIG_FILE))]
+
+
+def mkdocs_config(lang: str) -> str | None:
+    """The config MkDocs builds a language from: mkdocs.yml for English, the generated one for the others."""
+    return None if lang == SOURCE_LANGUAGE else f"{BUILD_DIR}/{config_path(lang)}"
 
 
 def mkdocs_environment(source_date: int | None = None) -> dict[str, str]:
@@ -52,23 +63,56 @@ def data_date(catalogue: Catalogue) -> int:
     return int(dt.datetime.combine(catalogue.newest_date(), dt.time(), dt.UTC).timestamp())
 
 
-def run_mkdocs(root: Path, site_dir: Path, source_date: int, pages: int = 0, steps: Steps = NO_PROGRESS) -> None:
-    """Build the generated tree with MkDocs in strict mode, so any broken link or warning fails."""
+def run_mkdocs(
+    root: Path, site_dir: Path, source_date: int, pages: int = 0, steps: Steps = NO_PROGRESS, lang: str = SOURCE_LANGUAGE
+) -> None:
+    """Build one language's generated tree with MkDocs in strict mode, so any broken link or warning fails."""
+    run_mkdocs_languages(root, {lang: site_dir}, source_date, pages, steps)
+
+
+def run_mkdocs_languages(
+    root: Path, site_dirs: dict[str, Path], source_date: int, pages: int = 0, steps: Steps = NO_PROGRESS
+) -> None:
+    """Build each language's tree into its folder, as many at once as there are cores."""
     # Not --quiet: MkDocs then stops counting warnings, and --strict lets them through. Verbose
     # only for a live progress bar: its log names each page as it is built.
-    command = mkdocs_command(root, "build", "--strict", "-d", str(site_dir), *(["--verbose"] if steps.live else []))
+    verbose = ["--verbose"] if steps.live else []
+    commands = {
+        lang: mkdocs_command(root, "build", "--strict", "-d", str(site_dir), *verbose, config=mkdocs_config(lang))
+        for lang, site_dir in site_dirs.items()
+    }
     env = mkdocs_environment(source_date)
     with steps.step("MkDocs", pages, "pages") as advance:
-        process = subprocess.Popen(command, cwd=root, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env)
-        log = []
-        for line in process.stderr:  # type: ignore[union-attr]
-            log.append(line)
-            if steps.live and line.startswith("DEBUG") and "Building page" in line:
-                advance(1)
-        if process.wait() != 0:
-            raise BuildFailed("mkdocs build failed:\n" + _problems_only("".join(log)))
+        lock = threading.Lock()
+
+        def build(lang: str) -> str | None:
+            process = subprocess.Popen(
+                commands[lang], cwd=root, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env
+            )
+            log = []
+            for line in process.stderr:  # type: ignore[union-attr]
+                log.append(line)
+                if steps.live and line.startswith("DEBUG") and "Building page" in line:
+                    with lock:
+                        advance(1)
+            if process.wait() != 0:
+                return f"mkdocs build failed ({language(lang).english_name}):\n" + _problems_only("".join(log))
+            return None
+
+        with ThreadPoolExecutor(worker_count(len(commands))) as pool:
+            failures = [failure for failure in pool.map(build, commands) if failure]
+        if failures:
+            raise BuildFailed("\n".join(failures))
         if not steps.live:
             advance(pages)
+
+
+def worker_count(jobs: int) -> int:
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        cores = os.cpu_count() or 1
+    return max(1, min(jobs, cores))
 
 
 def _problems_only(log: str) -> str:
@@ -82,14 +126,17 @@ def _problems_only(log: str) -> str:
     return "\n".join(kept).strip()
 
 
-def add_pdfs(catalogue: Catalogue, site_dir: Path, settings: Settings, steps: Steps = NO_PROGRESS) -> None:
-    """Write the factsheets and packs into site_dir/pdf, where the pages link to them."""
+def add_pdfs(
+    catalogue: Catalogue, site_dir: Path, settings: Settings, steps: Steps = NO_PROGRESS, langs: tuple[str, ...] = ("en",)
+) -> None:
+    """Write each language's factsheets and packs into <language folder>/pdf, where its pages link to them."""
     # Imported here: the PDF tooling is heavy and a --no-pdf build must not need it. A missing
     # library (WeasyPrint, Pango) shows as ImportError or OSError: say so instead of a traceback.
     try:
         from ..pdf import build_pdfs
 
-        build_pdfs(catalogue, site_dir / "pdf", settings, steps)
+        for lang in langs:
+            build_pdfs(catalogue.in_language(lang), site_dir / language(lang).prefix / "pdf", settings, steps, lang)
     except (ImportError, OSError) as exc:
         raise BuildFailed(f"cannot make the PDFs: {exc}; build with --no-pdf to leave them out") from exc
 
@@ -111,20 +158,46 @@ def swap_in(new_site: Path, site_dir: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def build_site(root: Path, site_dir: Path, with_pdf: bool, steps: Steps = NO_PROGRESS) -> BuildResult:
-    """Build the site into site_dir; raise InvalidRecords or BuildFailed and leave site_dir as it was."""
+def build_site(
+    root: Path,
+    site_dir: Path,
+    with_pdf: bool,
+    steps: Steps = NO_PROGRESS,
+    langs: tuple[str, ...] | None = None,
+    with_search: bool = True,
+    finish: bool = True,
+) -> BuildResult:
+    """Build the languages' site into site_dir; raise InvalidRecords or BuildFailed and leave site_dir as it was."""
+    langs = langs or language_codes()
     catalogue = load_catalogue(root, steps=steps)
     settings = load_settings(root)
-    changed = generate(root, catalogue, settings, with_pdf, steps)
-    pages = sum(1 for path in (root / BUILD_DIR / "docs").rglob("*.md")) if changed is not None else 0
+    generate(root, catalogue, settings, with_pdf, steps, langs)
+    pages = sum(1 for lang in langs for _ in (root / BUILD_DIR / language_folder(lang) / "docs").rglob("*.md"))
     staging = Path(tempfile.mkdtemp(prefix=".site-", dir=_staging_parent(root, site_dir)))
     try:
-        run_mkdocs(root, staging, data_date(catalogue), pages, steps)
+        new_site = staging / "site"
+        parts = {lang: staging / f"part-{lang}" for lang in langs}
+        run_mkdocs_languages(root, parts, data_date(catalogue), pages, steps)
+        assemble(parts, new_site)
         if with_pdf:
-            add_pdfs(catalogue, staging, settings, steps)
-        pages = sum(1 for _ in staging.rglob("index.html"))
-        os.chmod(staging, 0o755)  # mkdtemp makes it private; a published site is readable
-        swap_in(staging, site_dir)
+            add_pdfs(catalogue, new_site, settings, steps, langs)
+        if finish:
+            finish_site(new_site, settings, with_search, steps, catalogue.newest_date().isoformat())
+        pages = sum(1 for _ in new_site.rglob("index.html"))
+        os.chmod(new_site, 0o755)  # mkdtemp makes it private; a published site is readable
+        swap_in(new_site, site_dir)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return BuildResult(site_dir, pages, with_pdf)
+
+
+def assemble(parts: dict[str, Path], site: Path) -> None:
+    """One site from the languages' builds: English at the root, every other language in its folder."""
+    site.mkdir(parents=True, exist_ok=True)
+    for lang, part in parts.items():
+        target = site / language(lang).prefix if not language(lang).is_source else site
+        if target == site:
+            for entry in part.iterdir():
+                entry.rename(site / entry.name)
+        else:
+            part.rename(target)

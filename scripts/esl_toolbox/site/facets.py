@@ -12,7 +12,7 @@ from pydantic import BaseModel
 from ..catalogue import Catalogue
 from ..model import FieldMeta, Practice, facet_fields
 from ..project import listing_page
-from ..vocabularies import Term, vocabulary
+from ..vocabularies import Term, term_in, vocabulary
 
 
 @dataclass(frozen=True)
@@ -37,6 +37,11 @@ class Facet:
     def label(self) -> str:
         """The field's label: 'Level of education'."""
         return self.field.label
+
+    @property
+    def heading(self) -> str:
+        """What visitors read above its values, in plain words: 'Age group'."""
+        return self.field.facet.heading or self.field.label  # type: ignore[union-attr]
 
     @property
     def title(self) -> str:
@@ -81,8 +86,13 @@ class FacetValue:
         return self.term.label
 
     @property
+    def plain_label(self) -> str:
+        """Plain words first, the technical term second: 'Primary school (ISCED 1)'."""
+        return self.term.plain_label
+
+    @property
     def url(self) -> str:
-        """Address of the listing page, relative to the site root."""
+        """Address of the listing page, relative to the site root (only values with practices have one)."""
         return listing_page(self.facet.path, self.id)
 
 
@@ -110,11 +120,25 @@ class FacetIndex:
         for practice in by_title(self.catalogue.practices):
             for value in f.values_of(practice):
                 found.setdefault(value, []).append(practice)
-        values = [FacetValue(f, vocab.terms[v], tuple(found[v])) for v in vocab.ids() if v in found]
+        lang = self.catalogue.lang
+        values = [FacetValue(f, term_in(f.vocabulary, v, lang), tuple(found[v])) for v in vocab.ids() if v in found]
         return sorted(values, key=lambda v: v.label.casefold()) if f.sort_by_label else values
 
     def values(self, key: str) -> list[FacetValue]:
+        """The facet's values that at least one practice has."""
         return self._values[key]
+
+    def terms(self, key: str) -> list[FacetValue]:
+        """Every term of the facet's vocabulary, with the practices of each (none yet for some), so that
+        visitors see what the toolbox covers and what it does not yet; for the ISO code lists (countries),
+        only the values practices have."""
+        f = self.facet(key)
+        vocab = vocabulary(f.vocabulary)
+        if f.sort_by_label or len(vocab.terms) > 40:
+            return self.values(key)
+        found = {v.term.id: v for v in self.values(key)}
+        lang = self.catalogue.lang
+        return [found.get(t) or FacetValue(f, term_in(f.vocabulary, t, lang), ()) for t in vocab.ids()]
 
     def all_values(self) -> list[FacetValue]:
         return [v for f in self.facets for v in self._values[f.key]]

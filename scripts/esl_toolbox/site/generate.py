@@ -1,36 +1,51 @@
-"""The generated source tree MkDocs builds from: `build/docs/`, `build/overrides/` and
-`build/mkdocs.generated.yml`.
+"""The generated source trees MkDocs builds from, one per language, below `build/`.
 
-`build/docs/` is the hand-written `docs/` plus the generated pages, the data files, the JSON
-Schema and the site's assets; `build/overrides/` is a copy of the package's Material template
-overrides; the config file holds the settings that come from the vocabularies. All are made
-in memory and then written in one burst, touching only the files whose content changed, so
-`mkdocs serve` reloads just what changed and never reads a file half written. Nothing generated
-ever lands in `docs/`; `build/` is ignored by git.
+English: `build/docs/` and `build/mkdocs.generated.yml` (mkdocs.yml inherits it, so a plain
+`mkdocs build` still builds the English site). Every other language: `build/lang/<code>/docs/` and
+`build/lang/<code>/mkdocs.yml`, which inherits mkdocs.yml and sets the language, its address and
+its navigation. `build/overrides/` (the package's Material template overrides) serves them all.
+The hand-written `docs/` pages are in English and go into the English tree only.
+
+Everything is made in memory and then written in one burst, touching only the files whose content
+changed, so `mkdocs serve` reloads just what changed and never reads a file half written. Nothing
+generated ever lands in `docs/`; `build/` is ignored by git.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from ..catalogue import Catalogue
+from ..languages import SOURCE_LANGUAGE, translated_codes
 from ..progress import NO_PROGRESS, Advance, Steps
 from ..project import BUILD_DIR, HAND_WRITTEN_DIR, SCHEMA_DIR
 from ..settings import Settings
 from ..writing import write_atomic
-from ..open_data import practices_csv, practices_json, to_json
+from ..open_data import practices_csv, practices_csv_name, practices_json, to_json
 from ..open_data.csl import sources_csl
 from ..open_data.datapackage import datapackage
 from .data import toolbox_files
-from .pages import SiteContext, page_count, render_generated_config, render_pages
+from .script_text import SCRIPT_BUNDLE, script_bundle
+from .pages import ENGLISH_ONLY_PAGES, SiteContext, page_count, render_generated_config, render_pages
 
 GENERATED_CONFIG = "mkdocs.generated.yml"  # mkdocs.yml inherits it
-# The folders of build/ this module owns; anything else there (a site being built) is left alone.
-MANAGED_DIRS = ("docs", "overrides")
-PACKAGE_FOLDERS = {"assets": "docs/assets", "overrides": "overrides"}  # package folder -> place in build/
+LANGUAGE_TREES = "lang"  # build/lang/<code>/: the tree and config of each language but English
+SHARED_DIR = "overrides"
+PACKAGE_FOLDERS = {"assets": "docs/assets", "overrides": SHARED_DIR}  # package folder -> place in a tree
+
+
+def language_folder(lang: str) -> str:
+    """Where a language's tree is, below build/: '' for English, 'lang/pt/' for Portuguese."""
+    return "" if lang == SOURCE_LANGUAGE else f"{LANGUAGE_TREES}/{lang}/"
+
+
+def config_path(lang: str) -> str:
+    """A language's MkDocs config, below build/."""
+    return GENERATED_CONFIG if lang == SOURCE_LANGUAGE else f"{language_folder(lang)}mkdocs.yml"
 
 
 class PageConflict(Exception):
@@ -73,39 +88,78 @@ def generated_pages(
 
 
 def data_files(ctx: SiteContext, root: Path) -> dict[str, bytes]:
+    """The data files of a language's tree: the toolbox page's; the English tree also holds the open data."""
     toolbox = toolbox_files(ctx.catalogue, ctx.index, ctx.views)
     files = {f"docs/data/{name}": to_json(document, compact=True) for name, document in toolbox.items()}
-    files["docs/data/practices.json"] = practices_json(ctx.catalogue, ctx.settings)
-    files["docs/data/practices.csv"] = practices_csv(ctx.catalogue, ctx.settings)
-    files["docs/data/sources.json"] = to_json(sources_csl(ctx.catalogue))
-    files["docs/data/datapackage.json"] = to_json(datapackage(ctx.settings, ctx.catalogue.newest_date()))
+    encoded = {path: text.encode("utf-8") for path, text in files.items()}
+    if ctx.lang == SOURCE_LANGUAGE:
+        encoded.update(open_data_files(ctx, root))
+    return encoded
+
+
+def open_data_files(ctx: SiteContext, root: Path) -> dict[str, bytes]:
+    files = {
+        "docs/data/practices.json": practices_json(ctx.catalogue, ctx.settings),
+        "docs/data/practices.csv": practices_csv(ctx.catalogue, ctx.settings),
+        "docs/data/sources.json": to_json(sources_csl(ctx.catalogue)),
+        "docs/data/datapackage.json": to_json(datapackage(ctx.settings, ctx.catalogue.newest_date())),
+    }
+    for lang in translated_codes():
+        files[f"docs/data/{practices_csv_name(lang)}"] = practices_csv(ctx.catalogue, ctx.settings, lang)
     encoded = {path: text.encode("utf-8") for path, text in files.items()}
     encoded.update({f"docs/schema/{name}": data for name, data in _files_below(root / SCHEMA_DIR).items()})
     return encoded
 
 
 def source_tree(
-    root: Path, catalogue: Catalogue, settings: Settings, with_pdf: bool, steps: Steps = NO_PROGRESS
+    root: Path,
+    catalogue: Catalogue,
+    settings: Settings,
+    with_pdf: bool,
+    steps: Steps = NO_PROGRESS,
+    lang: str = SOURCE_LANGUAGE,
 ) -> dict[str, bytes]:
-    """Every file of build/docs and build/overrides, by its path below build/."""
-    return site_tree(root, SiteContext(catalogue, settings, with_pdf), steps)
+    """Every file of one language's tree and the shared overrides, by path below build/."""
+    ctx = SiteContext(catalogue.in_language(lang), settings, with_pdf, lang, source=catalogue)
+    return {**site_tree(root, ctx, steps), **shared_tree()}
 
 
 def site_tree(root: Path, ctx: SiteContext, steps: Steps = NO_PROGRESS) -> dict[str, bytes]:
-    """The source tree made from a context that `serve` has already rendered some pages with."""
-    hand_written = {f"docs/{p}": data for p, data in _files_below(root / HAND_WRITTEN_DIR).items()}
-    files = {GENERATED_CONFIG: render_generated_config(ctx).encode("utf-8"), **hand_written}
+    """One language's tree, by path below build/ (made from a context `serve` may have used already)."""
+    hand_written = {}
+    if ctx.lang == SOURCE_LANGUAGE:
+        hand_written = {f"docs/{p}": data for p, data in _files_below(root / HAND_WRITTEN_DIR).items()}
+    english_pages = [p.removeprefix("docs/") for p in _english_pages(root)] + list(ENGLISH_ONLY_PAGES)
+    ctx = replace(ctx, english_pages=tuple(sorted(english_pages)))
+    files = {"config": render_generated_config(ctx).encode("utf-8"), **hand_written}
     with steps.step("generate", page_count(ctx), "pages") as advance:
         files.update(generated_pages(ctx, hand_written, advance))
         files.update(data_files(ctx, root))
-    for folder, target in PACKAGE_FOLDERS.items():
-        files.update({f"{target}/{p}": data for p, data in _package_files(package_folder(folder)).items()})
-    return dict(sorted(files.items()))
+    assets = _package_files(package_folder("assets"))
+    files.update({f"docs/assets/{p}": data for p, data in assets.items() if not p.startswith("scripts/")})
+    files[f"docs/assets/{SCRIPT_BUNDLE}"] = script_bundle()
+    base = language_folder(ctx.lang)
+    return {(config_path(ctx.lang) if path == "config" else base + path): data for path, data in sorted(files.items())}
 
 
-def write_tree(files: dict[str, bytes], build_dir: Path, previous: Mapping[str, bytes] | None = None) -> list[str]:
-    """Make build/docs and build/overrides hold exactly `files`; return the paths that changed.
+def _english_pages(root: Path) -> list[str]:
+    """The hand-written pages, in English only: other languages link to them."""
+    return [f"docs/{p}" for p in _files_below(root / HAND_WRITTEN_DIR) if p.endswith(".md")]
 
+
+def shared_tree() -> dict[str, bytes]:
+    return {f"{SHARED_DIR}/{p}": data for p, data in _package_files(package_folder("overrides")).items()}
+
+
+def write_tree(
+    files: dict[str, bytes],
+    build_dir: Path,
+    previous: Mapping[str, bytes] | None = None,
+    managed: tuple[str, ...] | None = None,
+) -> list[str]:
+    """Make the managed folders of build_dir hold exactly `files`; return the paths that changed.
+
+    `managed` are the folders the tree owns (every language's and the overrides if not given);
     `previous` is the tree the last call wrote, when the caller kept it: comparing with it spares
     reading every file back."""
     if previous is None:
@@ -113,10 +167,21 @@ def write_tree(files: dict[str, bytes], build_dir: Path, previous: Mapping[str, 
     else:
         changed = [path for path, data in files.items() if previous.get(path) != data]
     write_files({path: files[path] for path in changed}, build_dir)
-    for folder in MANAGED_DIRS:
+    for folder in managed if managed is not None else managed_folders(files):
         (build_dir / folder).mkdir(parents=True, exist_ok=True)
         changed.extend(_remove_stale(build_dir, folder, files))
     return changed
+
+
+def managed_folders(files: Mapping[str, bytes]) -> tuple[str, ...]:
+    """The folders a tree owns: the docs folder of each language it holds, and the overrides."""
+    folders = {SHARED_DIR} if any(p.startswith(f"{SHARED_DIR}/") for p in files) else set()
+    for path in files:
+        if path.startswith("docs/"):
+            folders.add("docs")
+        elif path.startswith(f"{LANGUAGE_TREES}/") and path.split("/")[2:3] == ["docs"]:
+            folders.add("/".join(path.split("/")[:3]))  # lang/pt/docs
+    return tuple(sorted(folders))
 
 
 def write_files(files: dict[str, bytes], build_dir: Path) -> None:
@@ -132,7 +197,7 @@ def _holds(target: Path, data: bytes) -> bool:
     return target.is_file() and target.read_bytes() == data
 
 
-def _remove_stale(build_dir: Path, folder: str, files: dict[str, bytes]) -> list[str]:
+def _remove_stale(build_dir: Path, folder: str, files: Mapping[str, bytes]) -> list[str]:
     removed = []
     for path in sorted((build_dir / folder).rglob("*"), reverse=True):
         relative = path.relative_to(build_dir).as_posix()
@@ -145,7 +210,17 @@ def _remove_stale(build_dir: Path, folder: str, files: dict[str, bytes]) -> list
 
 
 def generate(
-    root: Path, catalogue: Catalogue, settings: Settings, with_pdf: bool, steps: Steps = NO_PROGRESS
+    root: Path,
+    catalogue: Catalogue,
+    settings: Settings,
+    with_pdf: bool,
+    steps: Steps = NO_PROGRESS,
+    langs: tuple[str, ...] = (SOURCE_LANGUAGE,),
 ) -> list[str]:
-    """Write the source tree MkDocs builds from into root/build; return the paths that changed."""
-    return write_tree(source_tree(root, catalogue, settings, with_pdf, steps), root / BUILD_DIR)
+    """Write the trees of the languages MkDocs builds into root/build; return the paths that changed."""
+    build_dir = root / BUILD_DIR
+    changed = write_tree(shared_tree(), build_dir)
+    for lang in langs:
+        ctx = SiteContext(catalogue.in_language(lang), settings, with_pdf, lang, source=catalogue)
+        changed += write_tree(site_tree(root, ctx, steps), build_dir)
+    return changed

@@ -24,16 +24,27 @@ from pydantic import BaseModel
 from ..catalogue import Catalogue
 from ..field_docs import record_parts
 from ..markup import escape_markdown, markdown_to_html, text_to_html
+from ..open_data import practices_csv_name
 from ..model import Practice
-from ..presentation.i18n import SOURCE_LANGUAGE, install
+from ..languages import SOURCE_LANGUAGE, Language, language, languages, translated_codes
+from ..presentation.formatting import full_date, list_text
+from ..presentation.i18n import gettext_for, install, language_name, reviewed_catalogues
 from ..progress import NO_PROGRESS, Advance
 from ..presentation.views import PracticeView, Views
-from ..project import pack_file, practice_page_source
+from ..project import PACK_FACETS, pack_file, practice_page_source
 from ..settings import Settings
-from ..vocabularies import VOCABULARY_FILES, vocabulary
+from ..translations import is_stale, text_lang
+from ..translations.coverage import coverage
+from ..vocabularies import VOCABULARY_FILES, term_in, vocabulary, vocabulary_text
 from .facets import Facet, FacetIndex, FacetValue, by_title, facets
+from .script_text import script_messages
+from .ways_in import WayIn, problems, roles
 
 NEWEST_ON_HOME = 6
+FIXED_PAGES = 9  # home, toolbox, finder, compare, about, contribute, privacy, accessibility, maintainers
+# Pages for data users, in English only like the hand-written ones: the other languages link to them.
+DATA_DICTIONARY = "data-dictionary/index.md"
+ENGLISH_ONLY_PAGES = (DATA_DICTIONARY,)
 # Pages stay small at any size of the toolbox: listings come in pages of PAGE_SIZE cards, and the
 # toolbox page renders the first TOOLBOX_CARDS (its script makes the others from the data file).
 PAGE_SIZE = 50
@@ -77,6 +88,12 @@ class SiteContext:
     with_pdf: bool  # link factsheets and packs only when the build makes them
     lang: str = SOURCE_LANGUAGE
     model: type[BaseModel] = Practice  # whose field metadata decides the facets and the documented fields
+    english_pages: tuple[str, ...] = ()  # the hand-written pages (docs/), in the English site only
+    source: Catalogue | None = None  # the English catalogue, when `catalogue` is a translated one
+
+    @property
+    def source_catalogue(self) -> Catalogue:
+        return self.source or self.catalogue
 
     @cached_property
     def index(self) -> FacetIndex:
@@ -144,8 +161,21 @@ def environment(lang: str) -> jinja2.Environment:
         text=lambda value: Markup(text_to_html(value)),
         markdown=lambda value: Markup(description_html(value)),
         md=lambda value: Markup(escape_markdown(value)),
+        # ` lang="en"` on a text shown in another language than the page's, for want of a translation.
+        langattr=lambda value: Markup(f' lang="{other}"') if (other := text_lang(value, lang)) else Markup(""),
+        stale=is_stale,
     )
-    env.globals.update(vocab=vocabulary, meta_text=_meta_text, title_text=_title_text, lang=lang, pack_url=pack_file())
+    env.globals.update(
+        vocab=vocabulary,
+        vocab_text=lambda key: vocabulary_text(key, lang),
+        term=lambda key, term_id: term_in(key, term_id, lang),
+        meta_text=_meta_text,
+        title_text=_title_text,
+        lang=lang,
+        pack_url=pack_file(),
+        problems=problems(),
+        roles=roles(),
+    )
     return install(env, lang)
 
 
@@ -157,16 +187,28 @@ def root_of(page_path: str) -> str:
 
 
 def _render(template: str, page_path: str, ctx: SiteContext, **values: object) -> str:
+    root = root_of(page_path)
     return ctx.environment.get_template(template).render(
-        root=root_of(page_path),
+        root=root,
+        # The English site's root, where the files in English only are (open data, schema, docs/ pages).
+        site_root=root + root_of_language(language(ctx.lang)),
         settings=ctx.settings,
         with_pdf=ctx.with_pdf,
         index=ctx.index,
         facets=ctx.index.facets,
         card_html=ctx.card,
         view=ctx.view,
+        way_url=lambda way: way_listing(ctx.index, way),
+        pack_facets=PACK_FACETS,
+        pack_url_of=pack_file,
         **values,
     )
+
+
+def way_listing(index: FacetIndex, way: WayIn) -> str | None:
+    """The listing a way in leads to without JavaScript: that of its first value any practice has."""
+    present = {v.id: v for v in index.values(way.facet)}
+    return next((present[v].url for v in way.values if v in present), None)
 
 
 def practice_page_path(practice: Practice) -> str:
@@ -184,15 +226,59 @@ def newest(practices: tuple[Practice, ...], count: int = NEWEST_ON_HOME) -> list
 
 def render_home_page(ctx: SiteContext) -> str:
     practices = ctx.catalogue.practices
-    reviewed = sum(p.review.status == "reviewed" for p in practices)
     return _render(
-        "home.md.j2", "index.md", ctx, practices=practices, newest=newest(practices), reviewed_count=reviewed
+        "home.md.j2",
+        "index.md",
+        ctx,
+        practices=practices,
+        newest=newest(practices),
+        counts=HomeCounts.of(practices, ctx.index),
+        ages=ctx.index.terms("isced"),
     )
+
+
+@dataclass(frozen=True)
+class HomeCounts:
+    """The figures the home page gives, which read well at 11 practices and at 10,000."""
+
+    practices: int
+    countries: int
+    evaluated: int  # practices with at least one evaluation recorded
+    reviewed: int
+
+    @classmethod
+    def of(cls, practices: tuple[Practice, ...], index: FacetIndex) -> HomeCounts:
+        return cls(
+            len(practices),
+            len(index.values("country")),
+            sum(bool(p.evaluations) for p in practices),
+            sum(p.review.status == "reviewed" for p in practices),
+        )
 
 
 def render_toolbox_page(ctx: SiteContext) -> str:
     practices = by_title(ctx.catalogue.practices)
-    return _render("toolbox.md.j2", "toolbox/index.md", ctx, practices=practices, shown=practices[:TOOLBOX_CARDS])
+    packs = pack_links(ctx) if ctx.with_pdf else []
+    return _render(
+        "toolbox.md.j2", "toolbox/index.md", ctx, practices=practices, shown=practices[:TOOLBOX_CARDS], packs=packs
+    )
+
+
+def pack_links(ctx: SiteContext) -> list[tuple[str, str]]:
+    """The pre-built briefing packs: every practice, then each intervention type and each age group."""
+    _ = gettext_for(ctx.lang)
+    links = [(_("Every practice"), pack_file())]
+    for key in PACK_FACETS:
+        links += [(v.plain_label, pack_file(key, v.id)) for v in ctx.index.values(key)]
+    return links
+
+
+def render_finder_page(ctx: SiteContext) -> str:
+    return _render("finder.md.j2", "finder/index.md", ctx, ages=ctx.index.terms("isced"))
+
+
+def render_compare_page(ctx: SiteContext) -> str:
+    return _render("compare.md.j2", "compare/index.md", ctx)
 
 
 def render_all_practices_pages(ctx: SiteContext) -> dict[str, str]:
@@ -205,14 +291,7 @@ def render_all_practices_pages(ctx: SiteContext) -> dict[str, str]:
 
 
 def render_facet_page(ctx: SiteContext, facet: Facet) -> str:
-    return _render(
-        "facet.md.j2",
-        f"{facet.path}/index.md",
-        ctx,
-        facet=facet,
-        facet_vocabulary=vocabulary(facet.vocabulary),
-        values=ctx.index.values(facet.key),
-    )
+    return _render("facet.md.j2", f"{facet.path}/index.md", ctx, facet=facet, values=ctx.index.terms(facet.key))
 
 
 def render_listing_pages(ctx: SiteContext, value: FacetValue) -> dict[str, str]:
@@ -224,18 +303,72 @@ def render_listing_pages(ctx: SiteContext, value: FacetValue) -> dict[str, str]:
 
 
 def render_about_page(ctx: SiteContext) -> str:
+    reviewed = list_text((language_name(code, ctx.lang) for code in reviewed_catalogues()), ctx.lang)
+    return _render(
+        "about.md.j2", "about/index.md", ctx, csv_name=practices_csv_name(ctx.lang), reviewed_languages=reviewed
+    )
+
+
+def render_data_dictionary_page(ctx: SiteContext) -> str:
     parts = record_parts(ctx.model)
-    return _render("about.md.j2", "about/index.md", ctx, parts=parts, listed_vocabularies=VOCABULARY_FILES)
+    return _render(
+        "data-dictionary.md.j2",
+        DATA_DICTIONARY,
+        ctx,
+        parts=parts,
+        listed_vocabularies=VOCABULARY_FILES,
+        csv_languages=translated_codes(),
+    )
+
+
+def render_maintainers_page(ctx: SiteContext) -> str:
+    coverages = [coverage(ctx.source_catalogue, code) for code in translated_codes()]
+    return _render(
+        "maintainers.md.j2",
+        "maintainers/index.md",
+        ctx,
+        coverages=coverages,
+        languages={lang.code: lang for lang in languages()},
+        reviewed_catalogues=reviewed_catalogues(),
+        csv_name=practices_csv_name(ctx.lang),
+    )
 
 
 def render_contribute_page(ctx: SiteContext) -> str:
     return _render("contribute.md.j2", "contribute/index.md", ctx)
 
 
+def render_privacy_page(ctx: SiteContext) -> str:
+    return _render("privacy.md.j2", "privacy/index.md", ctx)
+
+
+def render_accessibility_page(ctx: SiteContext) -> str:
+    statement_date = full_date(ctx.catalogue.newest_date(), ctx.lang)
+    return _render("accessibility.md.j2", "accessibility/index.md", ctx, statement_date=statement_date)
+
+
 def render_generated_config(ctx: SiteContext) -> str:
-    """The MkDocs settings that come from the model and the vocabularies, for mkdocs.yml to inherit."""
-    themes = list(vocabulary("themes").terms.values())
-    return ctx.environment.get_template("mkdocs.generated.yml.j2").render(themes=themes, facets=ctx.index.facets)
+    """The MkDocs settings of a language's site that come from the model, the vocabularies and the
+    language list; English's for mkdocs.yml to inherit, another language's inheriting mkdocs.yml."""
+    this = language(ctx.lang)
+    alternates = [
+        {"name": other.name, "code": other.code, "prefix": other.prefix, "link": root_of_language(this) + other.prefix}
+        for other in languages()
+    ]
+    return ctx.environment.get_template("mkdocs.generated.yml.j2").render(
+        facets=ctx.index.facets,
+        settings=ctx.settings,
+        language=this,
+        alternates=alternates,
+        site_url=ctx.settings.page_url(this.prefix),
+        english_pages=ctx.english_pages,
+        script_messages=script_messages(ctx.lang),
+    )
+
+
+def root_of_language(this: Language) -> str:
+    """The way from a language's root to the site's root: '' for English, '../' for the others."""
+    return "" if this.is_source else "../"
 
 
 def _render_fixed_pages(ctx: SiteContext) -> dict[str, str]:
@@ -243,9 +376,16 @@ def _render_fixed_pages(ctx: SiteContext) -> dict[str, str]:
     pages = {
         "index.md": render_home_page(ctx),
         "toolbox/index.md": render_toolbox_page(ctx),
+        "finder/index.md": render_finder_page(ctx),
+        "compare/index.md": render_compare_page(ctx),
         "about/index.md": render_about_page(ctx),
         "contribute/index.md": render_contribute_page(ctx),
+        "privacy/index.md": render_privacy_page(ctx),
+        "accessibility/index.md": render_accessibility_page(ctx),
+        "maintainers/index.md": render_maintainers_page(ctx),
     }
+    if ctx.lang == SOURCE_LANGUAGE:
+        pages[DATA_DICTIONARY] = render_data_dictionary_page(ctx)
     pages.update({f"{f.path}/index.md": render_facet_page(ctx, f) for f in ctx.index.facets})
     pages.update(render_all_practices_pages(ctx))
     return pages
@@ -304,7 +444,7 @@ def render_workers(practices: int) -> int:
 def page_count(ctx: SiteContext) -> int:
     """How many pages render_pages makes: the fixed ones, one per practice, each listing's pages."""
     listings = sum(-(-len(v.practices) // PAGE_SIZE) for v in ctx.index.all_values())
-    fixed = 4 + len(ctx.index.facets) + max(1, -(-len(ctx.catalogue.practices) // PAGE_SIZE))
+    fixed = FIXED_PAGES + (len(ENGLISH_ONLY_PAGES) if ctx.lang == SOURCE_LANGUAGE else 0) + len(ctx.index.facets) + max(1, -(-len(ctx.catalogue.practices) // PAGE_SIZE))
     return fixed + len(ctx.catalogue.practices) + listings
 
 

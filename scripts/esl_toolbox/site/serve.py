@@ -27,11 +27,12 @@ from watchdog.observers.api import BaseObserver
 from watchdog.observers.polling import PollingObserver
 
 from ..catalogue import InvalidRecords, load_catalogue
+from ..languages import SOURCE_LANGUAGE, language
 from ..project import BUILD_DIR, CONFIG_FILE, HAND_WRITTEN_DIR, PRACTICES_DIR, RECORD_SUFFIXES, SCHEMA_DIR
 from ..settings import load_settings
 from ..validation import Report
-from .build import mkdocs_command, mkdocs_environment
-from .generate import site_tree, source_tree, write_files, write_tree
+from .build import mkdocs_command, mkdocs_config, mkdocs_environment
+from .generate import language_folder, shared_tree, site_tree, source_tree, write_files, write_tree
 from .pages import SiteContext, practice_page_path, render_practice_page
 
 # An editor's save is several events (a temporary file, a rename): regenerate once they stop.
@@ -182,14 +183,18 @@ class Preview:
     """The generated tree as `serve` last wrote it, regenerated as sources change."""
 
     def __init__(
-        self, root: Path, server: DevServer | None = None, report_invalid: Callable[[Report], None] = print_problems
+        self,
+        root: Path,
+        server: DevServer | None = None,
+        report_invalid: Callable[[Report], None] = print_problems,
+        lang: str = SOURCE_LANGUAGE,
     ) -> None:
-        self.root, self.server, self.report_invalid = root, server, report_invalid
+        self.root, self.server, self.report_invalid, self.lang = root, server, report_invalid, lang
         self.tree: dict[str, bytes] | None = None  # unknown until written: compare with the files
 
     def start(self) -> None:
         """Write the whole tree; raise InvalidRecords if a record is invalid."""
-        tree = source_tree(self.root, load_catalogue(self.root), load_settings(self.root), with_pdf=False)
+        tree = source_tree(self.root, load_catalogue(self.root), load_settings(self.root), False, lang=self.lang)
         write_tree(tree, self.root / BUILD_DIR)
         self.tree = tree
 
@@ -199,13 +204,15 @@ class Preview:
         Once `superseded()` holds, newer changes are waiting: the rest of the tree is left for them."""
         start = time.perf_counter()
         try:
-            ctx = SiteContext(load_catalogue(self.root), load_settings(self.root), with_pdf=False)
+            source = load_catalogue(self.root)
+            catalogue = source.in_language(self.lang)
+            ctx = SiteContext(catalogue, load_settings(self.root), with_pdf=False, lang=self.lang, source=source)
             shown = self._write_first(ctx, changed, start)
             if shown is not None and self.server is not None:
                 # The rest waits for MkDocs to show the page: rendering it beside MkDocs' build would
                 # slow that build, and writing it during the build could fail the build.
                 self.server.wait_past(shown, FIRST_PAGE_WAIT_SECONDS)
-            tree = site_tree(self.root, ctx)
+            tree = {**site_tree(self.root, ctx), **shared_tree()}
             if superseded():
                 return True
             written = write_tree(tree, self.root / BUILD_DIR, self.tree)
@@ -245,7 +252,8 @@ def changed_practice_pages(ctx: SiteContext, changed: Iterable[Path]) -> dict[st
     """The pages, by path below build/, of the practices whose record files are among `changed`."""
     ids = {path.stem for path in changed if path.suffix in RECORD_SUFFIXES}
     practices = [p for p in ctx.catalogue.practices if p.id in ids]
-    return {f"docs/{practice_page_path(p)}": render_practice_page(ctx, p).encode("utf-8") for p in practices}
+    base = language_folder(ctx.lang)
+    return {f"{base}docs/{practice_page_path(p)}": render_practice_page(ctx, p).encode("utf-8") for p in practices}
 
 
 def _say(message: str) -> None:
@@ -266,17 +274,21 @@ def watch(preview: Preview, watcher: SourceWatcher, stop: threading.Event) -> No
         preview.update(changed, superseded=watcher.changes.pending)
 
 
-def serve(root: Path, dev_addr: str, report_invalid: Callable[[Report], None] = print_problems) -> int:
-    """Generate the tree, then run `mkdocs serve` on it while watching the sources; raise InvalidRecords at start."""
+def serve(
+    root: Path, dev_addr: str, report_invalid: Callable[[Report], None] = print_problems, lang: str = SOURCE_LANGUAGE
+) -> int:
+    """Generate one language's tree, then run `mkdocs serve` on it while watching the sources; raise
+    InvalidRecords at start."""
     root = root.resolve()  # file events name absolute paths
-    site_path = urllib.parse.urlsplit(load_settings(root).site_url).path or "/"  # where MkDocs serves the site
-    preview = Preview(root, DevServer(dev_addr, site_path), report_invalid)
+    # Where MkDocs serves the site: the path of the language's address.
+    site_path = urllib.parse.urlsplit(load_settings(root).page_url(language(lang).prefix)).path or "/"
+    preview = Preview(root, DevServer(dev_addr, site_path), report_invalid, lang)
     preview.start()
     source_watcher = SourceWatcher(root)
     stop = threading.Event()
     watcher = threading.Thread(target=watch, args=(preview, source_watcher, stop), daemon=True)
     watcher.start()
-    process = subprocess.Popen(mkdocs_serve_command(root, dev_addr), cwd=root, env=mkdocs_environment())
+    process = subprocess.Popen(mkdocs_serve_command(root, dev_addr, lang), cwd=root, env=mkdocs_environment())
     stopped = threading.Event()
 
     def stop_server(*_: object) -> None:
@@ -297,11 +309,12 @@ def serve(root: Path, dev_addr: str, report_invalid: Callable[[Report], None] = 
     return 0 if stopped.is_set() else code
 
 
-def mkdocs_serve_command(root: Path, dev_addr: str) -> list[str]:
+def mkdocs_serve_command(root: Path, dev_addr: str, lang: str = SOURCE_LANGUAGE) -> list[str]:
     """`mkdocs serve` rebuilding only the pages whose files changed, watching only what we generate."""
     # --dirty: the generator rewrites only the files whose bytes change, so one edited record
     # costs a few pages, not the whole site (the navigation never lists practices).
     # --watch on our overrides instead of --watch-theme: MkDocs polls what it watches every half
     # second, and Material's own templates are 14,000 files that never change while serving.
     overrides = root / BUILD_DIR / "overrides"
-    return mkdocs_command(root, "serve", "--dev-addr", dev_addr, "--dirty", "--watch", str(overrides))
+    command = ["serve", "--dev-addr", dev_addr, "--dirty", "--watch", str(overrides)]
+    return mkdocs_command(root, *command, config=mkdocs_config(lang))
