@@ -3,6 +3,8 @@ copies of it for tests that change or break something."""
 
 from __future__ import annotations
 
+import fcntl
+import shutil
 from pathlib import Path
 
 import pytest
@@ -14,13 +16,26 @@ def repo_root() -> Path:
     return REPO
 
 
+# The languages the shared build makes: English, one with a Latin script and many translations, and one
+# in Cyrillic; tests/site/test_site_languages.py builds all ten once, without PDFs.
+BUILT_LANGUAGES = "en,pt,bg"
+
+
 @pytest.fixture(scope="session")
-def built_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The fixture project after one `esl-toolbox build` with PDFs; tests only read it."""
-    root = copy_fixture_project(tmp_path_factory.mktemp("built") / "project")
-    result = run_toolbox(root, "build")
-    assert result.returncode == 0, result.stdout + result.stderr
-    (root / "build" / "build.log").write_text(result.stderr, "utf-8")  # what the build said, for tests of it
+def built_project(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path:
+    """The fixture project after one `esl-toolbox build` with PDFs (English, Portuguese, Bulgarian); tests only read it.
+
+    Built once per run: with several test workers the first builds it and the others wait and read it."""
+    shared = tmp_path_factory.getbasetemp() if worker_id == "master" else tmp_path_factory.getbasetemp().parent
+    root = shared / "built" / "project"
+    with open(shared / "built.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        if not (root / "site" / "index.html").is_file():
+            shutil.rmtree(root, ignore_errors=True)
+            copy_fixture_project(root)
+            result = run_toolbox(root, "build", "--lang", BUILT_LANGUAGES)
+            assert result.returncode == 0, result.stdout + result.stderr
+            (root / "build" / "build.log").write_text(result.stderr, "utf-8")  # what the build said, for tests of it
     return root
 
 

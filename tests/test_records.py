@@ -36,13 +36,14 @@ def test_every_practice_named_in_the_seeds_has_a_record():
     assert len(ids) >= 11
 
 
-def test_every_record_starts_with_the_schema_line_for_editors():
+def test_every_record_and_translation_starts_with_the_schema_line_for_editors():
     for path in (REPO / "practices").rglob("*.yml"):
-        schema = (
-            "../../schema/v2/project.schema.json"
-            if path.parent.name == "projects"
-            else "../schema/v2/practice.schema.json"
-        )
+        depth = len(path.relative_to(REPO).parts) - 1
+        if "translations" in path.parts:
+            kind = "translation"
+        else:
+            kind = "project" if path.parent.name == "projects" else "practice"
+        schema = "../" * depth + f"schema/v2/{kind}.schema.json"
         assert path.read_text().startswith(f"# yaml-language-server: $schema={schema}"), path
 
 

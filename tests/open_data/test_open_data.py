@@ -10,6 +10,7 @@ import json
 from pathlib import Path
 
 import pytest
+from esl_toolbox.languages import translated_codes
 from esl_toolbox.model import Practice, top_level_fields
 
 
@@ -63,7 +64,8 @@ def test_the_data_package_describes_every_csv_column_with_its_type(data, rows):
     package = json.loads((data / "datapackage.json").read_text("utf-8"))
     assert package["profile"] == "data-package" and package["licenses"][0]["name"] == "CC-BY-4.0"
     resources = {r["name"]: r for r in package["resources"]}
-    assert {r["path"] for r in resources.values()} == {"practices.csv", "practices.json", "sources.json"}
+    csvs = {"practices.csv"} | {f"practices.{code}.csv" for code in translated_codes()}
+    assert {r["path"] for r in resources.values()} == csvs | {"practices.json", "sources.json"}
     assert all((data / r["path"]).is_file() for r in resources.values())
     fields = resources["practices-csv"]["schema"]["fields"]
     assert [f["name"] for f in fields] == list(next(iter(rows.values())))

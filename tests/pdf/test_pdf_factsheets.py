@@ -23,10 +23,16 @@ def test_build_pdfs_writes_a_factsheet_per_practice_and_the_pack(tmp_path: Path)
         if record.name != glyph_record().name:
             record.unlink()
     shutil.rmtree(root / "practices" / "projects")
+    shutil.rmtree(root / "practices" / "translations")
     catalogue = load_catalogue(root)
     out = tmp_path / "site" / "pdf"
     written = build_pdfs(catalogue, out, load_settings(root))
-    assert written == [out / f"{p.id}.pdf" for p in catalogue.practices] + [out / "toolbox.pdf"]
+    practice = catalogue.practices[0]
+    types = [t for t in ("prevention", "intervention", "compensation") if t in practice.intervention_types]
+    packs = [f"pack-type-{t}.pdf" for t in types] + [
+        f"pack-isced-{level}.pdf" for level in sorted(practice.isced_levels)
+    ]
+    assert written == [out / f"{practice.id}.pdf", out / "toolbox.pdf", *(out / name for name in packs)]
     assert sorted(out.iterdir()) == sorted(written), "no temporary files are left behind"
     assert all(path.read_bytes().startswith(b"%PDF-1.7") for path in written)
 

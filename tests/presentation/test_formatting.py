@@ -54,7 +54,7 @@ def test_amounts_show_the_currency_as_the_language_writes_it():
     assert amount_text(341611, "EUR", "en") == "€341,611"
     assert amount_text(1500.5, "EUR", "en") == "€1,500.50"
     assert amount_text(1250.5, "NOK", "en") == "NOK\xa01,250.50"
-    assert amount_text(341611, "EUR", "pt") == "€\xa0341.611"
+    assert amount_text(341611, "EUR", "pt") == "341\xa0611\xa0€"  # Portuguese as written in Portugal
     assert amount_text(1500.5, "EUR", "es") == "1.500,50\xa0€"
 
 

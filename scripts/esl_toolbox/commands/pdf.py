@@ -12,11 +12,14 @@ from .reporting import count
 DESCRIPTION = """\
 Write PDF factsheets and briefing packs from the practice records.
 
-  esl-toolbox pdf --all --out-dir site/pdf           every factsheet (<id>.pdf) and the pack (toolbox.pdf)
+  esl-toolbox pdf --all --out-dir site/pdf           every factsheet (<id>.pdf), the pack (toolbox.pdf) and
+                                                     the pack of each intervention type and age group
   esl-toolbox pdf -o pack.pdf                        the briefing pack of every practice
   esl-toolbox pdf --type prevention --isced 1 --country PT -o brief.pdf
                                                      a pack of the matching practices
   esl-toolbox pdf --practice jet-cd -o jet-cd.pdf    one practice's factsheet
+  esl-toolbox pdf --lang pt --practice jet-cd -o jet-cd.pt.pdf
+                                                     the same in Portuguese (any command takes --lang)
 
 Filters can be repeated or comma-separated: a practice matches if it has any of the values given
 for a filter (OR) and matches every filter used (AND)."""
@@ -36,6 +39,7 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:
         help_text = f"{f.field.plural.lower()} (vocabulary ids); a practice matches any value given"
         pdf.add_argument(f.option, action="append", dest=f.dest, metavar=f.dest.upper(), help=help_text)
     pdf.add_argument("-o", "--output", type=Path, metavar="FILE", help="the PDF file to write")
+    pdf.add_argument("--lang", default="en", help="the language of the PDFs, such as pt (default: en)")
     pdf.add_argument("--quiet", action="store_true", help="no progress, only the result or the problems")
     pdf.set_defaults(run=cmd_pdf, unchanged="no PDF was written")
 
@@ -73,6 +77,7 @@ def cmd_pdf(args: argparse.Namespace) -> int:
     from ..pdf.build import NoMatchingPractice, UnknownPractice, build_pdfs, write_factsheet, write_pack
     from ..pdf.edition import EditionProblem
     from ..pdf.select import SelectionProblem, parse_selection
+    from ..languages import language_codes
     from ..settings import load_settings
     from ..validation import shown_path
 
@@ -88,6 +93,9 @@ def cmd_pdf(args: argparse.Namespace) -> int:
     steps = steps_for("pdf", args.quiet)
     catalogue = load_catalogue(root, steps=steps)
     settings = load_settings(root)
+    if args.lang not in language_codes():
+        raise usage(f"unknown language '{args.lang}'; the toolbox has {', '.join(language_codes())}")
+    catalogue = catalogue.in_language(args.lang)
     try:
         if args.all:
             written = build_pdfs(catalogue, args.out_dir, settings, steps)
@@ -102,8 +110,9 @@ def cmd_pdf(args: argparse.Namespace) -> int:
     except EditionProblem as exc:
         raise usage(str(exc)) from None
     if args.all:
-        sheets = count(len(written) - 1, "factsheet")
-        print(f"wrote {sheets} and {shown_path(written[-1])} into {shown_path(args.out_dir)}")
+        sheets = len(catalogue.practices)
+        packs = count(len(written) - sheets, "briefing pack")
+        print(f"wrote {count(sheets, 'factsheet')} and {packs} into {shown_path(args.out_dir)}")
     else:
         print(f"wrote {shown_path(written[0])}")
     return EXIT_OK

@@ -16,9 +16,12 @@ if TYPE_CHECKING:
 __all__ = ["build_pdfs"]
 
 
-def build_pdfs(catalogue: Catalogue, out_dir: Path, settings: Settings, steps: Steps | None = None) -> list[Path]:
-    """Write <id>.pdf for every practice and toolbox.pdf into out_dir, factsheets in parallel; return the paths."""
+def build_pdfs(
+    catalogue: Catalogue, out_dir: Path, settings: Settings, steps: Steps | None = None, lang: str | None = None
+) -> list[Path]:
+    """Write <id>.pdf for every practice, toolbox.pdf and the packs of each intervention type and age group
+    into out_dir, in the catalogue's language (or `lang`), factsheets in parallel; return the paths."""
     from ..progress import NO_PROGRESS
     from .build import build_pdfs as build
 
-    return build(catalogue, out_dir, settings, steps or NO_PROGRESS)
+    return build(catalogue, out_dir, settings, steps or NO_PROGRESS, lang)

@@ -128,20 +128,29 @@ def _counted(path: Path, advance: Advance) -> Path:
 def build_pdfs(
     catalogue: Catalogue, out_dir: Path, settings: Settings, steps: Steps = NO_PROGRESS, lang: str | None = None
 ) -> list[Path]:
-    """Write <id>.pdf for every practice and toolbox.pdf (all practices) into out_dir, in the catalogue's
-    language (or `lang`); return the paths."""
-    catalogue = catalogue.in_language(lang) if lang else catalogue
-    out_dir = Path(out_dir)
-    # The pack is the longest job: started first, it renders while the workers share out the factsheets.
-    jobs = [pack_job(catalogue, Selection(), settings, out_dir / PACK_NAME)]
-    packs = [
-        pack_job(catalogue, parse_selection({key: [str(value)]}), settings, out_dir / Path(pack_file(key, value)).name)
-        for key, value in facet_packs(catalogue)
-    ]
-    jobs += [factsheet_job(catalogue, p, settings, out_dir / f"{p.id}.pdf") for p in catalogue.practices]
-    with steps.step("PDFs", len(jobs) + len(packs), "PDFs") as advance:
-        written = run_jobs(jobs + packs, advance)
-    return written[1 : len(jobs)] + written[:1] + written[len(jobs) :]
+    """Write <id>.pdf for every practice, toolbox.pdf (all practices) and the pack of each intervention
+    type and age group into out_dir, in the catalogue's language (or `lang`); return the paths."""
+    return build_language_pdfs(catalogue, {lang or catalogue.lang: Path(out_dir)}, settings, steps)
+
+
+def build_language_pdfs(
+    catalogue: Catalogue, out_dirs: dict[str, Path], settings: Settings, steps: Steps = NO_PROGRESS
+) -> list[Path]:
+    """The PDFs of several languages (each into its folder) in one pool, so that every core stays busy."""
+    packs: list[Job] = []
+    sheets: list[Job] = []
+    for lang, out_dir in out_dirs.items():
+        translated = catalogue.in_language(lang)
+        packs.append(pack_job(translated, Selection(), settings, out_dir / PACK_NAME))
+        packs += [
+            pack_job(translated, parse_selection({key: [str(v)]}), settings, out_dir / Path(pack_file(key, v)).name)
+            for key, v in facet_packs(translated)
+        ]
+        sheets += [factsheet_job(translated, p, settings, out_dir / f"{p.id}.pdf") for p in translated.practices]
+    # The packs are the longest jobs: started first, they render while the workers share out the factsheets.
+    with steps.step("PDFs", len(packs) + len(sheets), "PDFs") as advance:
+        written = run_jobs(packs + sheets, advance)
+    return written[len(packs) :] + written[: len(packs)]
 
 
 def facet_packs(catalogue: Catalogue) -> list[tuple[str, object]]:

@@ -199,10 +199,11 @@ class PracticeView:
 
     @property
     def short_levels(self) -> str:
-        """The levels in a few plain words, for a card: 'Primary school, Lower secondary school'."""
+        """The levels in a few plain words, for a card: 'Primary school, Lower secondary school'.
+        Joined with a comma as the toolbox's script joins them for the cards it makes."""
         if self.practice.isced_not_applicable:
             return self._("Outside the ISCED levels")
-        return list_text((t.short for t in self.terms("isced_levels")), self.lang, style="unit")
+        return ", ".join(t.short for t in self.terms("isced_levels"))
 
     @property
     def card_facts(self) -> str:

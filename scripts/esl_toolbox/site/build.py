@@ -133,10 +133,9 @@ def add_pdfs(
     # Imported here: the PDF tooling is heavy and a --no-pdf build must not need it. A missing
     # library (WeasyPrint, Pango) shows as ImportError or OSError: say so instead of a traceback.
     try:
-        from ..pdf import build_pdfs
+        from ..pdf.build import build_language_pdfs
 
-        for lang in langs:
-            build_pdfs(catalogue.in_language(lang), site_dir / language(lang).prefix / "pdf", settings, steps, lang)
+        build_language_pdfs(catalogue, {lang: site_dir / language(lang).prefix / "pdf" for lang in langs}, settings, steps)
     except (ImportError, OSError) as exc:
         raise BuildFailed(f"cannot make the PDFs: {exc}; build with --no-pdf to leave them out") from exc
 

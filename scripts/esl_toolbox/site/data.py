@@ -4,6 +4,7 @@ view in the page's language, as the pages write it."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from ..catalogue import Catalogue
@@ -19,15 +20,16 @@ from .ways_in import WayIn, problems, roles
 # --- the toolbox page's data ------------------------------------------------------------------
 
 # The toolbox page downloads TOOLBOX_DATA up front, so it holds only what filtering, sorting and a
-# card's heading and badges need: ids, titles, review statuses, dates, evidence ranks and facet
-# values as positions in each facet's list of values. The summaries wait in files of SUMMARY_CHUNK,
+# card's heading and badges need: ids, titles, review statuses, dates and facet values as positions
+# in each facet's list of values (the evidence facet's are its ranks: the scale is in order). The summaries wait in files of SUMMARY_CHUNK,
 # by position, which the page fetches for the cards it shows; what the compare page shows of a
 # practice waits in files of COMPARE_CHUNK.
 TOOLBOX_DATA = "toolbox.json"
 SUMMARY_FILE = "toolbox/summaries-{chunk}.json"  # relative to data/, like TOOLBOX_DATA
 SUMMARY_CHUNK = 200  # about 20 KB gzip a file: quick for the cards a filter shows, 50 files at 10,000
 COMPARE_FILE = "toolbox/compare-{chunk}.json"
-COMPARE_CHUNK = 50  # a compare page of four practices fetches at most four files of about 15 KB gzip
+COMPARE_CHUNK = 50
+DAY_ZERO = dt.date(2000, 1, 1).toordinal()  # dates as days since: short numbers in the data  # a compare page of four practices fetches at most four files of about 15 KB gzip
 
 
 def _value_positions(index: FacetIndex, practices: list[Practice]) -> dict[str, list[list[int]]]:
@@ -53,7 +55,13 @@ def _facets(index: FacetIndex, lang: str) -> list[dict[str, Any]]:
             "key": f.key,
             "label": _(f.heading),
             "values": [
-                {"id": v.id, "label": v.plain_label, "short": v.term.label, "count": len(v.practices)}
+                {
+                    "id": v.id,
+                    "label": v.plain_label,  # in the filters: plain words first, the technical term second
+                    "short": v.term.label,  # on badges
+                    "plain": v.term.plain or v.term.label,  # in a card's facts
+                    "count": len(v.practices),
+                }
                 for v in index.terms(f.key)
             ],
         }
@@ -76,13 +84,15 @@ def toolbox_data(catalogue: Catalogue, index: FacetIndex, views: Views | None = 
     statuses = vocabulary("review_statuses").ids()
     views = views or Views(catalogue)
     lang = views.lang
-    ranks = {t.id: t.rank or 0 for t in vocabulary("evidence_levels").terms.values()}
     return {
         "lang": lang,
         "facets": _facets(index, lang),
         "problems": _ways(problems(), lang),
         "roles": _ways(roles(), lang),
         "url": PRACTICE_PAGE,  # the script makes its links from it
+        # Practices outside the ISCED levels, and how a card says so (PracticeView.short_levels).
+        "outside_isced": [i for i, p in enumerate(practices) if p.isced_not_applicable],
+        "outside_isced_label": gettext_for(lang)("Outside the ISCED levels"),
         "statuses": statuses,
         "summaries": {"file": SUMMARY_FILE, "chunk": SUMMARY_CHUNK},
         "compare": {"file": COMPARE_FILE, "chunk": COMPARE_CHUNK},
@@ -93,11 +103,9 @@ def toolbox_data(catalogue: Catalogue, index: FacetIndex, views: Views | None = 
             # Positions whose title is shown in English for want of a translation (marked lang="en").
             "english_titles": [i for i, p in enumerate(practices) if text_lang(p.title, lang)],
             "status": [statuses.index(p.review.status) for p in practices],
-            "added": [p.created.toordinal() for p in practices],
-            "evidence": [ranks[p.evidence.level] for p in practices],
+            "added": [p.created.toordinal() - DAY_ZERO for p in practices],  # days, to sort by newest
             "facets": _value_positions(index, practices),
             "glance": _distinct([views.of(p).glance for p in practices]),
-            "facts": _distinct([views.of(p).card_facts for p in practices]),
         },
     }
 

@@ -215,9 +215,13 @@
       }
       if (score > 0) ranked.push({ i: i, score: score, reasons: reasons });
     }
-    var evidence = this.practices.evidence;
+    // The evidence facet lists every step of the scale in order: a value's position is its rank.
+    var evidence = this.practices.facets.evidence || [];
+    function rank(i) {
+      return evidence[i] && evidence[i].length ? evidence[i][0] : 0;
+    }
     ranked.sort(function (a, b) {
-      return b.score - a.score || evidence[b.i] - evidence[a.i] || a.i - b.i;
+      return b.score - a.score || rank(b.i) - rank(a.i) || a.i - b.i;
     });
     return ranked;
   };
@@ -242,6 +246,19 @@
     this.more.textContent = t("Show more practices (%(count)s not shown)", { count: number(rest) });
   };
 
+  /* The ages in plain words and the countries, as a card writes them. */
+  Finder.prototype.facts = function (i) {
+    var facets = this.facets;
+    var practices = this.practices;
+    function values(key) {
+      return (practices.facets[key] ? practices.facets[key][i] : []).map(function (k) { return facets[key].values[k]; });
+    }
+    var levels = values("isced").map(function (value) { return value.plain; }).join(", ");
+    if (!levels && this.data.outside_isced.indexOf(i) >= 0) levels = this.data.outside_isced_label;
+    var countries = values("country").map(function (value) { return value.label; }).join(", ");
+    return [levels, countries].filter(Boolean).join(" · ");
+  };
+
   Finder.prototype.item = function (entry) {
     var i = entry.i;
     var item = document.createElement("li");
@@ -260,7 +277,7 @@
     glance.textContent = this.practices.glance.texts[this.practices.glance.of[i]];
     var facts = document.createElement("p");
     facts.className = "badges";
-    facts.textContent = this.practices.facts.texts[this.practices.facts.of[i]];
+    facts.textContent = this.facts(i);
     item.append(heading, why, facts, glance);
     return item;
   };

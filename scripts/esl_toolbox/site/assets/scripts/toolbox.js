@@ -123,10 +123,15 @@
       if (data.statuses[status] === "reviewed") add(index.reviewed, i);
     });
     var titleOrder = practices.id.map(function (_, i) { return i; });
+    // The evidence facet lists every step of the scale in order: a value's position is its rank.
+    var evidence = practices.facets.evidence || [];
+    function rankOf(i) {
+      return evidence[i] && evidence[i].length ? evidence[i][0] : 0;
+    }
     index.order = {
       title: titleOrder,
       newest: titleOrder.slice().sort(function (a, b) { return practices.added[b] - practices.added[a] || a - b; }),
-      evidence: titleOrder.slice().sort(function (a, b) { return practices.evidence[b] - practices.evidence[a] || a - b; }),
+      evidence: titleOrder.slice().sort(function (a, b) { return rankOf(b) - rankOf(a) || a - b; }),
     };
     setTexts(index, practices.title, []);
     return index;
@@ -855,13 +860,21 @@
       badge.textContent = value.short;
       badges.append(badge, " ");
     });
-    badges.append(this.practices.facts.texts[this.practices.facts.of[i]]);
+    badges.append(this.facts(i));
     if (status !== "reviewed") {
       var review = element("span", "badge badge--submitted");
       review.textContent = t("Not yet reviewed");
       badges.append(" ", review);
     }
     return badges;
+  };
+
+  /* The ages in plain words and the countries, as the card macro writes them (PracticeView.card_facts). */
+  Toolbox.prototype.facts = function (i) {
+    var levels = this.valuesOf("isced", i).map(function (value) { return value.plain; }).join(", ");
+    if (!levels && this.data.outside_isced.indexOf(i) >= 0) levels = this.data.outside_isced_label;
+    var countries = this.valuesOf("country", i).map(function (value) { return value.label; }).join(", ");
+    return [levels, countries].filter(Boolean).join(" · ");
   };
 
   /* A practice's values of one facet, in the record's order. */
