@@ -8,17 +8,12 @@ import shutil
 from pathlib import Path
 
 import pytest
-from fixture_project import REPO, copy_fixture_project, run_toolbox
+from fixture_project import BUILT_LANGUAGES, REPO, copy_fixture_project, run_toolbox
 
 
 @pytest.fixture
 def repo_root() -> Path:
     return REPO
-
-
-# The languages the shared build makes: English, one with a Latin script and many translations, and one
-# in Cyrillic; tests/site/test_site_languages.py builds all ten once, without PDFs.
-BUILT_LANGUAGES = "en,pt,bg"
 
 
 @pytest.fixture(scope="session")

@@ -11,6 +11,9 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURE_PROJECT = Path(__file__).resolve().parent / "fixtures" / "project"
+# The languages the shared build makes (conftest.built_project): English, one with a Latin script and many
+# translations, and one in Cyrillic; tests/site/test_site_languages.py builds all ten once, without PDFs.
+BUILT_LANGUAGES = "en,pt,bg"
 # What a build reads besides the records: the repository's own configuration and hand-written pages.
 PROJECT_PARTS = ("docs", "schema", "mkdocs.yml")
 

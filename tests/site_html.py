@@ -26,12 +26,18 @@ class Page(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.elements: list[tuple[str, dict[str, str]]] = []
         self.text_parts: list[str] = []
+        self._hidden = 0  # inside <script> or <style>: code, not text a reader sees
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.elements.append((tag, {k: v or "" for k, v in attrs}))
+        self._hidden += tag in ("script", "style")
+
+    def handle_endtag(self, tag: str) -> None:
+        self._hidden -= tag in ("script", "style") and self._hidden > 0
 
     def handle_data(self, data: str) -> None:
-        self.text_parts.append(data)
+        if not self._hidden:
+            self.text_parts.append(data)
 
     @property
     def text(self) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import json
 import re
@@ -13,6 +14,7 @@ from esl_toolbox.catalogue import Catalogue
 from esl_toolbox.settings import load_settings
 from esl_toolbox.vocabularies import vocabulary
 from site_html import read_page
+from fixture_project import BUILT_LANGUAGES
 from fixture_project import FIXTURE_PROJECT
 from site_support import REPO, a_record, copy_project, run_toolbox
 
@@ -100,8 +102,15 @@ def test_git_ignores_what_a_build_writes():
 def test_the_same_records_build_the_same_bytes_pdfs_included(built: Path, tmp_path: Path):
     # Another process with another hash seed: nothing may depend on the order of a set or a dict.
     again = copy_project(tmp_path / "again")
-    assert run_toolbox(again, "build", PYTHONHASHSEED="12345").returncode == 0
-    assert tree_digest(again / "site") == tree_digest(built / "site")
+    assert run_toolbox(again, "build", "--lang", BUILT_LANGUAGES, PYTHONHASHSEED="12345").returncode == 0
+    first, second = tree_digest(again / "site"), tree_digest(built / "site")
+    # Pagefind writes its filter and meta indexes in an order that changes from run to run (its
+    # maintainer says so in Pagefind issue 638); its fragments, one per page, are stable.
+    unstable = re.compile(r"^pagefind/(filter/|pagefind-entry\.json|pagefind\.[a-z]+_[0-9a-f]+\.pf_meta)")
+    assert {k: v for k, v in first.items() if not unstable.match(k)} == {
+        k: v for k, v in second.items() if not unstable.match(k)
+    }
+    assert any(k.startswith("pagefind/fragment/") for k in first)
 
 
 def test_the_built_site_requests_nothing_from_another_host(site: Path, built: Path):
@@ -123,40 +132,48 @@ def test_the_built_site_requests_nothing_from_another_host(site: Path, built: Pa
         assert not TRACKING_AND_CDN.search(path.read_text("utf-8")), path.relative_to(site)
 
 
-def test_tags_are_restricted_to_the_themes_vocabulary(built: Path, site: Path):
-    config = yaml.safe_load((built / "build" / "mkdocs.generated.yml").read_text("utf-8"))
-    allowed = config["plugins"]["tags"]["tags_allowed"]
-    assert allowed == [t.label for t in vocabulary("themes").terms.values()]
-    assert "INHERIT: build/mkdocs.generated.yml" in (built / "mkdocs.yml").read_text("utf-8")
-
-
-def test_tags_link_to_their_themes_paged_listing_not_to_a_tags_index(site: Path):
+def test_topics_link_to_their_paged_listing_and_material_makes_no_tags_index(built: Path, site: Path):
     # Material's tags index lists every practice under every theme on one page (6.6 MB at
     # 10,000 practices); each theme's own listing is paged like the other facets.
+    assert yaml.safe_load((built / "mkdocs.yml").read_text("utf-8"))["plugins"] == []
     assert not (site / "tags").exists() and not (site / "tags.json").exists()
-    themes = vocabulary("themes").terms
     linked = 0
     for page in sorted((site / "practices").glob("*/index.html")):
-        chips = re.findall(r'<a href="([^"]+)" class="md-tag">([^<]+)</a>', page.read_text("utf-8"))
-        for href, label in chips:
-            term = next(t for t in themes.values() if t.label == label)
-            assert href == f"../../themes/{term.id}/", page
-            assert (site / "themes" / str(term.id) / "index.html").is_file()
-            linked += 1
+        for link in read_page(page).links():
+            if link.startswith("../../themes/"):
+                assert (page.parent / link / "index.html").resolve().is_file(), (page, link)
+                linked += 1
     assert linked > 0
 
 
+def search_fragments(site: Path) -> dict[str, dict]:
+    """Pagefind's record of each page it indexed, by address: its text, meta data and filters."""
+    found = {}
+    for path in sorted((site / "pagefind" / "fragment").glob("*.pf_fragment")):
+        fragment = json.loads(gzip.decompress(path.read_bytes()).removeprefix(b"pagefind_dcd"))
+        found[fragment["url"]] = fragment
+    return found
+
+
 def test_search_indexes_each_practice_without_boilerplate_or_links_to_other_practices(site: Path, catalogue: Catalogue):
-    docs = json.loads((site / "search" / "search_index.json").read_text("utf-8"))["docs"]
-    texts = {doc["location"]: doc["text"] for doc in docs}
+    fragments = search_fragments(site)
+    base = "/"  # Pagefind names pages from the site's root
+    for lang in ("", "pt/", "bg/"):
+        for practice in catalogue.practices:
+            fragment = fragments[f"{base}{lang}practices/{practice.id}/"]
+            # The id the toolbox reads the matches by, as a filter and as meta data.
+            assert fragment["filters"]["id"] == [practice.id] and fragment["meta"]["id"] == practice.id
+    english = " ".join(fragments[f"{base}practices/{p.id}/"]["content"] for p in catalogue.practices)
     for practice in catalogue.practices:
-        top = texts[f"practices/{practice.id}/"]
-        assert practice.summary.split()[0] in top and f"practices/{practice.id}/#description" in texts
-        assert f"practices/{practice.id}/#related-practices" not in texts
-    practice_pages = " ".join(text for loc, text in texts.items() if loc.startswith("practices/"))
-    for boilerplate in ("Edit this practice", "please cite the sources above", "have not yet checked it"):
-        assert boilerplate not in practice_pages
-    assert not any(loc.split("/")[0] in ("isced", "themes", "countries", "toolbox") for loc in texts)
+        assert practice.summary.split()[0] in fragments[f"{base}practices/{practice.id}/"]["content"]
+    for boilerplate in ("Suggest a correction", "please cite the sources above", "have not yet checked it"):
+        assert boilerplate not in english
+    related = [p for p in catalogue.practices if p.related]
+    assert related, "the fixture has practices that name related ones"
+    for practice in related:
+        content = fragments[f"{base}practices/{practice.id}/"]["content"]
+        assert "Related practices" not in content, practice.id
+    assert all("/practices/" in url for url in fragments), "only practice pages are indexed"
 
 
 def test_record_text_cannot_inject_markup_into_any_page(project: Path):

@@ -3,7 +3,8 @@
 Reads each HTML page of the built site, takes every href, src and srcset that points inside the
 site (no scheme, no `//host`), and checks that the file it names exists; a folder counts when it
 holds index.html. Addresses that start with `/` are read from the site root, after the path of
-`site_url` (a GitHub Pages project site lives under /<repository>/).
+`site_url` (a GitHub Pages project site lives under /<repository>/). Links into the folder of a
+language the build left out (`build --lang en,pt`: the switcher names every language) are not checked.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
+from ..languages import languages
 from ..problems import ERROR, Problem
 from ..project import CONFIG_FILE
 
@@ -74,17 +76,25 @@ def target_of(link: SiteLink, site: Path, base_path: str = "/") -> Path:
     return target
 
 
+def languages_left_out(site: Path) -> list[Path]:
+    """The folders of the languages a build did not make (`build --lang en,pt`): links into them are not checked."""
+    return [site / lang.prefix for lang in languages() if lang.prefix and not (site / lang.prefix).is_dir()]
+
+
 def check_site_links(site: Path, base_path: str = "/") -> tuple[int, list[Problem]]:
     """How many internal links the built site has, and an error for each that leads nowhere."""
     site = Path(os.path.normpath(site.resolve()))
+    left_out = languages_left_out(site)
     checked = 0
     problems = []
     for page in sorted(site.rglob("*.html")):
         for link in links_of_page(page):
             if not is_internal(link.value):
                 continue
-            checked += 1
             target = target_of(link, site, base_path)
+            if any(folder in target.parents for folder in left_out):
+                continue
+            checked += 1
             shown = os.path.relpath(page)
             if site not in target.parents:
                 message = f"{link.attribute}={link.value!r} points outside the site"
