@@ -171,15 +171,17 @@
   SearchIndex.prototype.load = function () {
     if (!this.loading) {
       var url = this.url;
+      // Pagefind answers with the counts of each filter value only once its filters are loaded.
       this.loading = url
-        ? import(url).then(
-            function (pagefind) {
-              return pagefind.init ? pagefind.init().then(function () { return pagefind; }) : pagefind;
-            },
-            function () {
+        ? import(url)
+            .then(function (pagefind) {
+              return Promise.resolve(pagefind.init && pagefind.init())
+                .then(function () { return pagefind.filters(); })
+                .then(function () { return pagefind; });
+            })
+            .catch(function () {
               return null;
-            }
-          )
+            })
         : Promise.resolve(null);
     }
     return this.loading;
@@ -454,11 +456,9 @@
     });
     this.form.addEventListener("input", function (event) {
       if (event.target !== self.input) return;
+      self.update(null);
       clearTimeout(self.typingTimer);
-      self.typingTimer = setTimeout(function () {
-        self.update(null);
-        self.flushTyping();
-      }, TYPING_DELAY);
+      self.typingTimer = setTimeout(function () { self.flushTyping(); }, TYPING_DELAY);
     });
     this.form.addEventListener("submit", function (event) {
       event.preventDefault();
@@ -573,9 +573,13 @@
     var state = this.readForm();
     this.limit = PAGE;
     var self = this;
+    if (wordsOf(state.q).length) this.root.setAttribute("data-words", "pending");
     this.wordsFor(state.q).then(function (words) {
       if (self.readForm().q !== state.q) return; // newer words are on their way
       self.render(evaluate(self.index, state, words), state);
+      // For tests and styles: what the words searched ("index", "titles", "failed") once they are applied.
+      self.root.setAttribute("data-words", words ? self.words : "none");
+      self.root.setAttribute("data-words-for", state.q);
     });
     if (history) {
       // Written just after the cards: on a slow phone a history entry costs several milliseconds.
