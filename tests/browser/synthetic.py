@@ -14,6 +14,7 @@ from pathlib import Path
 
 from esl_toolbox.project import PRACTICE_PAGE as PRACTICE_URL
 from esl_toolbox.site.data import SUMMARY_CHUNK, SUMMARY_FILE
+from esl_toolbox.site.script_text import SCRIPT_BUNDLE, script_bundle
 from jinja2 import Template
 
 ASSETS = Path(__file__).resolve().parents[2] / "scripts" / "esl_toolbox" / "site" / "assets"
@@ -46,9 +47,12 @@ PAGE = Template(
 {% endfor %}</fieldset>
 {% endfor %}</form>
 <div class="toolbox-results"><p id="toolbox-status" role="status" aria-live="polite"></p>
+<select id="toolbox-sort" name="sort"><option value="title">Title</option><option value="newest">Newest</option>
+<option value="evidence">Evidence</option></select>
+<div id="toolbox-chips" class="toolbox-chips" hidden></div><div id="toolbox-empty" class="toolbox-empty" hidden></div>
 <ul id="toolbox-results" class="practice-cards"></ul></div>
 </div></main>
-<script src="../assets/toolbox.js"></script></body></html>
+<script src="../assets/site.js"></script></body></html>
 """
 )
 
@@ -70,6 +74,7 @@ def synthetic_practices(count: int, seed: int = 1) -> list[dict]:
                 "glance": f"Evidence: {picks['evidence'][0]}" + (" · Low cost" if i % 3 == 0 else ""),
                 **picks,
                 "reviewed": rng.random() < 0.3,
+                "added": rng.randint(0, 9000),
             }
         )
     return practices
@@ -85,16 +90,25 @@ def toolbox_documents(practices: list[dict]) -> dict[str, object]:
     """The toolbox's data files for these practices, by file name below data/."""
     data = {
         "facets": [
-            {"key": key, "label": key, "values": [{"id": v, "label": v} for v in values]}
+            {
+                "key": key,
+                "label": key,
+                "values": [{"id": v, "label": v, "short": v, "plain": v, "count": 1} for v in values],
+            }
             for key, values in FACET_VALUES.items()
         ],
+        "lang": "en",
+        "outside_isced": [],
+        "outside_isced_label": "Outside the ISCED levels",
         "url": PRACTICE_URL,
         "statuses": ["submitted", "reviewed"],
         "summaries": {"file": SUMMARY_FILE, "chunk": SUMMARY_CHUNK},
         "practices": {
             "id": [p["id"] for p in practices],
             "title": [p["title"] for p in practices],
+            "english_titles": [],
             "status": [int(p["reviewed"]) for p in practices],
+            "added": [p["added"] for p in practices],
             "facets": {
                 key: [[values.index(v) for v in p[key]] for p in practices] for key, values in FACET_VALUES.items()
             },
@@ -119,4 +133,5 @@ def write_synthetic_site(root: Path, count: int) -> list[dict]:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(json.dumps(document), "utf-8")
     shutil.copytree(ASSETS, root / "assets", dirs_exist_ok=True)
+    (root / "assets" / SCRIPT_BUNDLE).write_bytes(script_bundle())
     return practices

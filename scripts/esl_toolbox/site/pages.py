@@ -27,7 +27,7 @@ from ..markup import escape_markdown, markdown_to_html, text_to_html
 from ..open_data import practices_csv_name
 from ..model import Practice
 from ..languages import SOURCE_LANGUAGE, Language, language, languages, translated_codes
-from ..presentation.formatting import full_date, list_text
+from ..presentation.formatting import full_date, list_text, number_text
 from ..presentation.i18n import gettext_for, install, language_name, reviewed_catalogues
 from ..progress import NO_PROGRESS, Advance
 from ..presentation.views import PracticeView, Views
@@ -164,6 +164,7 @@ def environment(lang: str) -> jinja2.Environment:
         # ` lang="en"` on a text shown in another language than the page's, for want of a translation.
         langattr=lambda value: Markup(f' lang="{other}"') if (other := text_lang(value, lang)) else Markup(""),
         stale=is_stale,
+        number=lambda value: number_text(value, lang),
     )
     env.globals.update(
         vocab=vocabulary,
