@@ -34,8 +34,7 @@ from .vocabularies import TRANSLATED_PARTS, VOCABULARY_FILES, vocabulary, vocabu
 PYTHON_KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2), "N_": None}
 TEMPLATE_FOLDERS = (("site", "templates"), ("pdf", "templates"))
 UNREVIEWED_NOTE = (
-    "Not yet reviewed by a native speaker: written by the toolbox team. A native speaker who has checked every "
-    f"message sets the header {REVIEWED_FLAG} to yes."
+    "Written by the toolbox team. A native speaker who has checked every message changes the next line to yes."
 )
 
 
@@ -111,9 +110,7 @@ _HEADER = {
 def _new_catalogue(lang: str) -> Catalog:
     # The locale of the language's formats: its plural rules too (Portuguese as in Portugal).
     catalog = Catalog(locale=language(lang).formats, domain=DOMAIN, fuzzy=False, **_HEADER)
-    catalog.header_comment = (
-        f"# {language(lang).english_name} ({lang}) interface of the ESL Good Practice Toolbox.\n# {UNREVIEWED_NOTE}"
-    )
+    catalog.header_comment = f"# {language(lang).english_name} ({lang}) interface of the ESL Good Practice Toolbox."
     return catalog
 
 
@@ -129,8 +126,9 @@ def updated_catalogue(lang: str, messages: Catalog) -> Catalog:
     catalog = read_catalogue(lang) or _new_catalogue(lang)
     catalog.update(messages, no_fuzzy_matching=True, update_header_comment=False, update_creation_date=False)
     catalog.obsolete.clear()
-    if REVIEWED_FLAG not in dict(catalog.mime_headers):
-        catalog.mime_headers = [*catalog.mime_headers, (REVIEWED_FLAG, "no")]
+    if REVIEWED_FLAG not in catalog.header_comment:
+        first = catalog.header_comment.splitlines()[0]
+        catalog.header_comment = f"{first}\n# {UNREVIEWED_NOTE}\n# {REVIEWED_FLAG} no"
     return catalog
 
 

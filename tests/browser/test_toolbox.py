@@ -180,7 +180,11 @@ def word_only_in_a_description(catalogue: Catalogue) -> tuple[str, Practice]:
         return set(re.findall(r"[a-z]{7,}", text.lower()))
 
     everything_else = {
-        practice.id: words(" ".join([practice.title, practice.summary, *(o.description for o in catalogue.practices if o is not practice)]))
+        practice.id: words(
+            " ".join(
+                [practice.title, practice.summary, *(o.description for o in catalogue.practices if o is not practice)]
+            )
+        )
         for practice in catalogue.practices
     }
     for practice in catalogue.practices:

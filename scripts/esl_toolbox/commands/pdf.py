@@ -74,10 +74,10 @@ def _usage_problem(args: argparse.Namespace) -> str | None:
 
 def cmd_pdf(args: argparse.Namespace) -> int:
     from ..catalogue import load_catalogue
+    from ..languages import language_codes
     from ..pdf.build import NoMatchingPractice, UnknownPractice, build_pdfs, write_factsheet, write_pack
     from ..pdf.edition import EditionProblem
     from ..pdf.select import SelectionProblem, parse_selection
-    from ..languages import language_codes
     from ..settings import load_settings
     from ..validation import shown_path
 

@@ -45,22 +45,24 @@ def translations(lang: str) -> gettext.NullTranslations:
     return Translations(compiled, domain=DOMAIN)
 
 
-REVIEWED_FLAG = "X-Reviewed-By-Native-Speaker"  # a catalogue's header: "yes" once a native speaker checked it
+# A line of a catalogue's header comment: "yes" once a native speaker has checked every message.
+REVIEWED_FLAG = "Reviewed by a native speaker:"
 
 
 @cache
-def catalogue_header(lang: str) -> dict[str, str]:
+def catalogue_reviewed(lang: str) -> bool:
+    """Whether the language's interface catalogue says a native speaker has checked it."""
     path = catalogue_path(lang)
     if not path.is_file():
-        return {}
+        return False
     with path.open("rb") as handle:
         catalog = read_po(handle, locale=lang, domain=DOMAIN)
-    return dict(catalog.mime_headers)
+    return f"{REVIEWED_FLAG} yes" in catalog.header_comment
 
 
 def reviewed_catalogues() -> tuple[str, ...]:
-    """The languages whose interface catalogue a native speaker has checked (its header says so)."""
-    return tuple(code for code in translated_codes() if catalogue_header(code).get(REVIEWED_FLAG, "").lower() == "yes")
+    """The languages whose interface catalogue a native speaker has checked."""
+    return tuple(code for code in translated_codes() if catalogue_reviewed(code))
 
 
 def N_(message: str) -> str:  # noqa: N802 - the name Babel's extractor knows

@@ -77,17 +77,28 @@ def _language_problem(lang: str) -> str | None:
 
 
 def _validated(doc: Document, data: dict) -> tuple[Translation | None, list[Problem]]:
+    """The translation of the units that are well formed, and a problem for each that is not: one
+    wrong unit hides no problem of another."""
+    problems = []
+    units = {}
+    for key, value in data.items():
+        if key == "schema_version":
+            continue
+        try:
+            units[key] = TranslatedText.model_validate(value)
+        except ValidationError as exc:
+            problems += [_model_problem(doc, TranslatedText, error, (key,)) for error in exc.errors()]
     try:
-        return Translation.model_validate(data), []
+        return Translation.model_validate({"schema_version": data.get("schema_version"), **units}), problems
     except ValidationError as exc:
-        problems = []
-        for error in exc.errors():
-            loc = tuple(error["loc"])
-            line, column = doc.position(loc, prefer_key=error["type"] in {"extra_forbidden", "missing"})
-            model, inner = (TranslatedText, loc[1:]) if len(loc) > 1 else (Translation, loc)
-            message = describe_error(model, error | {"loc": inner})
-            problems.append(Problem(doc.path, line, column, ERROR, format_path(loc), message))
-        return None, problems
+        return None, problems + [_model_problem(doc, Translation, error, ()) for error in exc.errors()]
+
+
+def _model_problem(doc: Document, model: type, error: dict, prefix: tuple) -> Problem:
+    loc = (*prefix, *error["loc"])
+    line, column = doc.position(loc, prefer_key=error["type"] in {"extra_forbidden", "missing"})
+    message = describe_error(model, error)
+    return Problem(doc.path, line, column, ERROR, format_path(loc), message)
 
 
 def _unit_problems(
