@@ -64,7 +64,7 @@ def open_page(browser: Browser, url: str, viewport: dict) -> tuple[Page, list[st
     return page, requests
 
 
-@pytest.mark.parametrize(("lang", "name", "width"), CASES, ids=[f"{l or 'en/'}{n}-{w}" for l, n, w in CASES])
+@pytest.mark.parametrize(("lang", "name", "width"), CASES, ids=[f"{lang or 'en/'}{n}-{w}" for lang, n, w in CASES])
 def test_page_has_no_axe_violations_and_requests_only_the_site(
     browser: Browser, site_url: str, lang: str, name: str, width: str
 ) -> None:

@@ -72,12 +72,13 @@ def test_the_fixture_translations_are_valid_and_one_is_out_of_date(project: Path
 def test_wrong_fields_and_shapes_are_named_at_their_line_in_plain_words(project: Path):
     practice = english(project, UNTRANSLATED)
     units = units_of(practice)
+    too_many = ", ".join(["uma"] * (len(practice.activities) + 1))
     path = write(
         overlay(project, "pt", UNTRANSLATED),
         "schema_version: 2\n"
         f'sumary:\n  text: Resumo\n  source: "{units["summary"].fingerprint}"\n'
         'countries:\n  text: Portugal\n  source: "000000000000"\n'
-        f'activities:\n  text: [{", ".join(["uma"] * (len(practice.activities) + 1))}]\n  source: "{units["activities"].fingerprint}"\n'
+        f'activities:\n  text: [{too_many}]\n  source: "{units["activities"].fingerprint}"\n'
         f'title:\n  text: [um, dois]\n  source: "{units["title"].fingerprint}"\n'
         'evaluations[7].summary:\n  text: x\n  source: "000000000000"\n'
         f'description:\n  text: Texto\n  source: "{units["description"].fingerprint}"\n  statuz: reviewed\n'
@@ -85,8 +86,8 @@ def test_wrong_fields_and_shapes_are_named_at_their_line_in_plain_words(project:
     )
     found = "\n".join(problems(project, path))
     assert (
-        f"{UNTRANSLATED}.yml:2:1: error: sumary: 'sumary' is no translatable field of this record; did you mean 'summary'?"
-        in found
+        f"{UNTRANSLATED}.yml:2:1: error: sumary: 'sumary' is no translatable field of this record; "
+        "did you mean 'summary'?" in found
     )
     assert (
         "countries: 'countries' is not translated: facts such as countries, levels, amounts and sources stay" in found
