@@ -13,6 +13,7 @@
 
   var MAX = 4;
   var MAX_PARAM = 2000;
+  var SOURCES_SHOWN = 3;
 
   function Compare(root, data, dataUrl) {
     this.root = root;
@@ -110,7 +111,7 @@
   Compare.prototype.fromAddress = function () {
     var read = this.read(location.search);
     this.say(read.problems);
-    this.show(read.ids, null);
+    return this.show(read.ids, null);
   };
 
   Compare.prototype.say = function (problems) {
@@ -144,7 +145,7 @@
       window.history[history === "push" ? "pushState" : "replaceState"](null, "", url);
     }
     var self = this;
-    Promise.all(ids.map(this.entry, this)).then(
+    return Promise.all(ids.map(this.entry, this)).then(
       function (entries) {
         if (self.ids !== ids) return;
         self.render(entries);
@@ -177,12 +178,15 @@
     headRow.append(corner);
     var base = this.dataUrl;
     var url = this.data.url;
+    function pageOf(practice) {
+      return new URL("../" + url.replace("{id}", practice.id), base).href;
+    }
     entries.forEach(function (entry) {
       var practice = entry.practice;
       var th = document.createElement("th");
       th.scope = "col";
       var link = document.createElement("a");
-      link.href = new URL("../" + url.replace("{id}", practice.id), base).href;
+      link.href = pageOf(practice);
       setText(link, practice.title);
       var summary = document.createElement("p");
       summary.className = "compare-summary";
@@ -208,7 +212,7 @@
       entries.forEach(function (entry) {
         var td = document.createElement("td");
         td.setAttribute("data-label", row.label);
-        fill(td, entry.practice.rows[row.key], row.key);
+        fill(td, entry.practice.rows[row.key], row.key, pageOf(entry.practice));
         tr.append(td);
       });
       body.append(tr);
@@ -232,11 +236,13 @@
     if (Array.isArray(value)) element.lang = value[0];
   }
 
-  /* A cell: a text, the steps to start (a list), or the sources as links (web addresses only). */
-  function fill(cell, value, key) {
+  /* A cell: a text, the steps to start (a list), or the sources as links (web addresses only). Past
+     SOURCES_SHOWN, a line links to the practice's page, which lists them all: the comparison stays on
+     one screen and one printed page. */
+  function fill(cell, value, key, page) {
     if (key === "sources" && Array.isArray(value)) {
       var sources = document.createElement("ul");
-      value.forEach(function (source) {
+      value.slice(0, SOURCES_SHOWN).forEach(function (source) {
         var item = document.createElement("li");
         if (source.url && /^https?:\/\//.test(source.url)) {
           var link = document.createElement("a");
@@ -248,6 +254,14 @@
         sources.append(item);
       });
       cell.append(sources);
+      if (value.length > SOURCES_SHOWN) {
+        var more = document.createElement("a");
+        more.href = page;
+        more.className = "compare-more";
+        var left = value.length - SOURCES_SHOWN;
+        more.textContent = nt("and %(num)s more source on the practice's page", "and %(num)s more sources on the practice's page", left);
+        cell.append(more);
+      }
     } else if (key === "start" && Array.isArray(value)) {
       var steps = document.createElement("ol");
       value.forEach(function (step) {
@@ -269,8 +283,10 @@
         return response.json();
       })
       .then(function (data) {
-        var compare = new Compare(root, data, dataUrl);
-        compare.fromAddress();
+        // "ready" once the practices in the address are shown, so that a test or a print sees them.
+        return new Compare(root, data, dataUrl).fromAddress();
+      })
+      .then(function () {
         root.classList.add("compare-ready");
       })
       .catch(function (error) {
