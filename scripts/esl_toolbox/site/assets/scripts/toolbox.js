@@ -502,6 +502,7 @@
     this.compareClear.addEventListener("click", function () {
       self.compare = [];
       self.renderCompare();
+      self.addCompareBoxes(self.shown);
       self.remember(self.readForm(), "replace");
     });
     var print = document.getElementById("toolbox-print");
