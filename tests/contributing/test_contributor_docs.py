@@ -6,18 +6,21 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 import yaml
 from esl_toolbox.commands import main
 from esl_toolbox.contributing.contributor_docs import (
     GUIDE,
     ISSUE_FORM,
+    TRANSLATION_FORM,
     guide_blocks,
     render_issue_form,
     stale_files,
     vocabulary_fields_explained,
 )
 from esl_toolbox.contributing.questions import CHECKBOXES, DROPDOWN, QUESTIONS
-from esl_toolbox.model import Practice, Project
+from esl_toolbox.languages import Language, language_codes, languages
+from esl_toolbox.model import Practice, Project, translatable_fields
 from esl_toolbox.validation import validate_paths
 from esl_toolbox.vocabularies import VOCABULARY_FILES, vocabulary
 from pydantic import BaseModel
@@ -53,6 +56,7 @@ def test_the_committed_issue_form_and_guide_are_current():
 def test_contributor_docs_check_fails_when_a_vocabulary_term_is_missing_from_the_form(tmp_path, monkeypatch, capsys):
     (tmp_path / ISSUE_FORM).parent.mkdir(parents=True)
     (tmp_path / ISSUE_FORM).write_text(render_issue_form().replace('        - label: "Roma learners"\n', ""), "utf-8")
+    shutil.copy(REPO / TRANSLATION_FORM, tmp_path / TRANSLATION_FORM)
     shutil.copy(REPO / GUIDE, tmp_path / GUIDE)
     monkeypatch.chdir(tmp_path)
     assert main(["contributor-docs", "--check"]) == 1
@@ -81,11 +85,12 @@ def test_contributor_docs_names_a_missing_block(tmp_path, monkeypatch, capsys):
 # --- the issue form ----------------------------------------------------------------------------------
 
 
-def form() -> dict:
-    return yaml.safe_load((REPO / ISSUE_FORM).read_text("utf-8"))
+def form(path: Path = ISSUE_FORM) -> dict:
+    return yaml.safe_load((REPO / path).read_text("utf-8"))
 
 
-def test_the_issue_form_passes_the_schemastore_schema_for_github_issue_forms():
+@pytest.mark.parametrize("path", [ISSUE_FORM, TRANSLATION_FORM], ids=lambda p: p.name)
+def test_the_issue_forms_pass_the_schemastore_schema_for_github_issue_forms(path: Path):
     result = subprocess.run(
         [
             sys.executable,
@@ -93,7 +98,7 @@ def test_the_issue_form_passes_the_schemastore_schema_for_github_issue_forms():
             "check_jsonschema",
             "--builtin-schema",
             "vendor.github-issue-forms",
-            str(REPO / ISSUE_FORM),
+            str(REPO / path),
         ],
         capture_output=True,
         text=True,
@@ -102,8 +107,9 @@ def test_the_issue_form_passes_the_schemastore_schema_for_github_issue_forms():
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_the_issue_form_keeps_githubs_rules_for_ids_labels_and_options():
-    elements = [e for e in form()["body"] if e["type"] != "markdown"]
+@pytest.mark.parametrize("path", [ISSUE_FORM, TRANSLATION_FORM], ids=lambda p: p.name)
+def test_the_issue_forms_keep_githubs_rules_for_ids_labels_and_options(path: Path):
+    elements = [e for e in form(path)["body"] if e["type"] != "markdown"]
     ids = [e["id"] for e in elements]
     labels = [e["attributes"]["label"] for e in elements]
     assert len(set(ids)) == len(ids) and len(set(labels)) == len(labels)
@@ -114,6 +120,25 @@ def test_the_issue_form_keeps_githubs_rules_for_ids_labels_and_options():
         assert all(isinstance(name, str) and name.strip() for name in names), element["id"]
         if element["type"] == "dropdown":
             assert "none" not in {name.lower() for name in names}, "GitHub reserves the option None"
+
+
+def test_the_translation_form_offers_every_language_and_every_translatable_field():
+    elements = {e["id"]: e for e in form(TRANSLATION_FORM)["body"] if e["type"] != "markdown"}
+    offered = elements["language"]["attributes"]["options"]
+    assert [o.rsplit("(", 1)[1].rstrip(")") for o in offered] == [c for c in language_codes() if c != "en"]
+    assert "português (pt)" in offered
+    for name in translatable_fields(Practice):
+        assert elements[name]["type"] == "textarea", name
+    assert elements["consent"]["attributes"]["options"][0]["required"] is True
+
+
+def test_a_new_language_appears_in_the_translation_form_with_no_other_change(monkeypatch):
+    from esl_toolbox.contributing import contributor_docs
+
+    extra = Language(code="fi", formats="fi", iso="fi")
+    monkeypatch.setattr(contributor_docs, "languages", lambda: (*languages(), extra))
+    text = contributor_docs.render_translation_form()
+    assert "suomi (fi)" in yaml.safe_load(text)["body"][2]["attributes"]["options"]
 
 
 def test_the_form_offers_every_vocabulary_term_by_its_label():

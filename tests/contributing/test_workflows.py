@@ -128,10 +128,21 @@ def test_the_pull_request_workflow_runs_every_check_the_issue_asks_for():
     assert checkout["with"]["fetch-depth"] == 0, "`changed` needs the base branch's history"
 
 
-def test_the_pages_workflow_builds_with_pdfs_and_deploys_with_the_pages_permissions_only():
+def test_the_pages_workflow_builds_each_language_in_parallel_then_finishes_and_deploys():
     workflow = load(REPO / ".github" / "workflows" / "pages.yml")
     assert workflow["on"]["push"]["branches"] == ["main"]
-    assert any(s.get("run") == "make site" for s in steps(workflow))
+    jobs = workflow["jobs"]
+    assert jobs["build"]["strategy"]["matrix"]["lang"] == "${{ fromJSON(needs.languages.outputs.codes) }}"
+    build = [w for s in jobs["build"]["steps"] for w in commands(s.get("run", ""))]
+    assert [Path(w[0]).name for w in build if "build" in w] == ["esl-toolbox"]
+    built = next(w for w in build if "build" in w)
+    assert "--part" in built and "--no-pdf" not in built, "each part carries its language's PDFs"
+    finish = [" ".join([Path(w[0]).name, *w[1:]]) for s in jobs["finish"]["steps"] for w in commands(s.get("run", ""))]
+    assert "esl-toolbox finish --site-dir site" in finish
+    assert "esl-toolbox check-site-links site" in finish
+    download = next(s for s in jobs["finish"]["steps"] if s.get("uses", "").startswith("actions/download-artifact@"))
+    assert download["with"]["merge-multiple"] is True
+    assert jobs["finish"]["needs"] == "build" and jobs["deploy"]["needs"] == "finish"
     assert workflow["concurrency"] == {"group": "pages", "cancel-in-progress": False}
     deploy = workflow["jobs"]["deploy"]
     assert deploy["permissions"] == {"pages": "write", "id-token": "write"}

@@ -1,8 +1,9 @@
 """Files for contributors made from the model, the vocabularies and the record template.
 
-`esl-toolbox contributor-docs` writes the issue form and the generated blocks of CONTRIBUTING.md
-(the blank template, the evidence scale, every field from the model, the vocabularies); `--check`
-fails when they are stale, so a new field or term cannot be missing from the form or the guide.
+`esl-toolbox contributor-docs` writes the issue forms (a practice; a translation, with the languages)
+and the generated blocks of CONTRIBUTING.md (the blank template, the evidence scale, every field from
+the model, the vocabularies); `--check` fails when they are stale, so a new field, term or language
+cannot be missing from the forms or the guide.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from pathlib import Path
 import jinja2
 from pydantic import BaseModel
 
+from ..languages import languages
 from ..model import Practice, Project, top_level_fields, vocabulary_fields
 from ..model.translation import TranslatedText
 from ..scaffold import render_template_record
@@ -25,6 +27,7 @@ from ..vocabularies import VOCABULARY_FILES, Vocabulary, vocabulary
 from .questions import QUESTIONS
 
 ISSUE_FORM = Path(".github/ISSUE_TEMPLATE/practice.yml")
+TRANSLATION_FORM = Path(".github/ISSUE_TEMPLATE/translation.yml")
 GUIDE = Path("CONTRIBUTING.md")
 
 # The blank template is rendered for a fixed day; the guide shows placeholders instead, so that it
@@ -107,6 +110,18 @@ def render_issue_form() -> str:
     return _environment().get_template("issue-form.yml.j2").render(questions=QUESTIONS)
 
 
+def translated_languages() -> list:
+    return [lang for lang in languages() if not lang.is_source]
+
+
+def render_translation_form() -> str:
+    """The issue form `.github/ISSUE_TEMPLATE/translation.yml`: the languages and the translatable fields."""
+    fields = [f for f in top_level_fields(Practice) if f.translatable]
+    return (
+        _environment().get_template("translation-form.yml.j2").render(languages=translated_languages(), fields=fields)
+    )
+
+
 def render_blank_template() -> str:
     """The record template of `esl-toolbox new`, as the guide shows it for copying."""
     slug = "name-of-the-practice"
@@ -150,7 +165,11 @@ def update_guide(text: str) -> str:
 
 def _expected(root: Path) -> dict[Path, str]:
     guide = root / GUIDE
-    return {root / ISSUE_FORM: render_issue_form(), guide: update_guide(guide.read_text("utf-8"))}
+    return {
+        root / ISSUE_FORM: render_issue_form(),
+        root / TRANSLATION_FORM: render_translation_form(),
+        guide: update_guide(guide.read_text("utf-8")),
+    }
 
 
 def stale_files(root: Path) -> list[Path]:
