@@ -41,11 +41,12 @@ PAGE = Template(
 <form id="toolbox-filters" class="toolbox-filters" role="search" aria-label="Filter practices">
 <label for="toolbox-q">Words</label> <input type="search" id="toolbox-q" name="q">
 <label><input type="checkbox" name="reviewed" value="1"> Reviewed only</label>
+<div class="toolbox-bar"><button type="button" class="toolbox-toggle" aria-expanded="false">Filters</button></div>
 {% for key, values in facets.items() %}<fieldset class="facet" data-facet="{{ key }}"><legend>{{ key }}</legend>
 {% for value in values %}<label><input type="checkbox" name="{{ key }}" value="{{ value }}"> {{ value }}
 <span class="facet-count" data-facet="{{ key }}" data-value="{{ value }}"></span></label>
 {% endfor %}</fieldset>
-{% endfor %}</form>
+{% endfor %}<button type="button" class="toolbox-done">Show the practices</button></form>
 <div class="toolbox-results"><p id="toolbox-status" role="status" aria-live="polite"></p>
 <select id="toolbox-sort" name="sort"><option value="title">Title</option><option value="newest">Newest</option>
 <option value="evidence">Evidence</option></select>

@@ -61,7 +61,11 @@ def test_answers_rank_the_practices_and_each_says_why(page: Page, site_url: str,
 def test_a_problem_and_a_role_rank_by_their_facets(page: Page, site_url: str, catalogue: Catalogue) -> None:
     open_finder(page, site_url, "?problem=families&role=teacher")
     families = {p.id for p in catalogue.practices if "parental-involvement" in p.themes}
-    teachers = {p.id for p in catalogue.practices if {"teachers", "counsellors-psychologists", "social-workers"} & set(p.audiences)}
+    teachers = {
+        p.id
+        for p in catalogue.practices
+        if {"teachers", "counsellors-psychologists", "social-workers"} & set(p.audiences)
+    }
     results = dict(ranked(page))
     assert set(results) == families | teachers
     for practice_id in families & teachers:
@@ -130,7 +134,9 @@ def compared(page: Page) -> list[str]:
     )
 
 
-def test_two_practices_side_by_side_with_their_facts_and_sources(page: Page, site_url: str, catalogue: Catalogue) -> None:
+def test_two_practices_side_by_side_with_their_facts_and_sources(
+    page: Page, site_url: str, catalogue: Catalogue
+) -> None:
     open_compare(page, site_url, "?ids=jet-cd,reading-circles-across-europe")
     assert compared(page) == ["jet-cd", "reading-circles-across-europe"]
     rows = page.eval_on_selector_all("#compare-table tbody th", "ths => ths.map(th => th.textContent)")
@@ -209,7 +215,9 @@ def lengthened(route: Route) -> None:
         rows["sources"] = [{"title": f"Evaluation report {n} of the programme, with its annexes", "url": f"https://example.org/{n}"}
                            for n in range(12)]  # fmt: skip
         rows["start"] = ["Agree with the municipality who refers the learners and how the school hears of them."] * 4
-        rows["staffing"] = rows["duration"] = "A coordinator, teachers who write and follow the plans, and support staff. " * 2
+        rows["staffing"] = rows["duration"] = (
+            "A coordinator, teachers who write and follow the plans, and support staff. " * 2
+        )
     route.fulfill(json=chunk)
 
 

@@ -143,7 +143,10 @@ def test_a_fifth_practice_cannot_be_ticked(page: Page, site_url: str) -> None:
 def test_the_results_print_at_most_one_page_per_three_practices(page: Page, site_url: str) -> None:
     open_toolbox(page, site_url, "?type=prevention,intervention,compensation")
     page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
-    page.wait_for_function("() => [...document.querySelectorAll('#toolbox-results .practice-card p:not(.badges)')].every(p => p.textContent.trim())")
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('#toolbox-results .practice-card p:not(.badges)')]"
+        ".every(p => p.textContent.trim())"
+    )
     n = len(order(page))
     pdf = PdfReader(io.BytesIO(page.pdf(format="A4", print_background=True)))
     assert len(pdf.pages) <= math.ceil(n / 3), f"{len(pdf.pages)} pages for {n} practices"
@@ -155,7 +158,9 @@ def test_the_results_print_at_most_one_page_per_three_practices(page: Page, site
 # --- without JavaScript ----------------------------------------------------------------------------
 
 
-def test_without_javascript_every_value_is_a_link_to_its_listing(browser: Browser, site_url: str, catalogue: Catalogue) -> None:
+def test_without_javascript_every_value_is_a_link_to_its_listing(
+    browser: Browser, site_url: str, catalogue: Catalogue
+) -> None:
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     try:
@@ -168,9 +173,11 @@ def test_without_javascript_every_value_is_a_link_to_its_listing(browser: Browse
         link = browse.get_by_role("link", name="Prevention")
         link.first.click()
         prevention = {p.id for p in catalogue.practices if "prevention" in p.intervention_types}
-        listed = set(page.eval_on_selector_all(
-            ".practice-card :is(h2, h3) > a", "links => links.map(a => a.href.split('/').filter(Boolean).pop())"
-        ))
+        listed = set(
+            page.eval_on_selector_all(
+                ".practice-card :is(h2, h3) > a", "links => links.map(a => a.href.split('/').filter(Boolean).pop())"
+            )
+        )
         assert listed == prevention
         page.go_back()
         page.get_by_role("link", name="every practice from A to Z").first.click()

@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 import pytest
 from esl_toolbox.catalogue import Catalogue, load_catalogue
 from esl_toolbox.languages import language_codes, translated_codes
+from esl_toolbox.model import Practice, field_meta
 from esl_toolbox.presentation.i18n import gettext_for
 from esl_toolbox.translations import fingerprint
 from esl_toolbox.vocabularies import term_in
@@ -151,9 +152,16 @@ def test_english_shown_for_want_of_a_translation_is_marked_and_said(all_site: Pa
 
 def test_an_out_of_date_translation_is_flagged_with_a_link_to_the_english(all_site: Path):
     page = read_page(all_site / "pt" / "practices" / STALE / "index.html")
-    stale = gettext_for("pt")("Some parts changed in English after they were translated; they are marked.")
-    assert stale in page.text
+    _ = gettext_for("pt")
+    status = _(
+        'These parts changed in English after they were translated: %(parts)s. '
+        '<a href="%(url)s" hreflang="en">Read the English version</a>.'
+    )
+    summary = _(field_meta(Practice, "summary").label)
+    assert (status.split("<a")[0] % {"parts": summary}).strip() in page.text
     assert "../../../practices/jet-cd/" in page.links()
+    html = (all_site / "pt" / "practices" / STALE / "index.html").read_text("utf-8")
+    assert html.index('class="translation-note translation-note--stale"') > html.index('class="practice-summary"')
 
 
 def test_the_unchecked_translation_says_so(all_site: Path):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from ..model import (
     AgeRange,
@@ -177,6 +178,11 @@ class CitationView:
         when = self.date or (str(self.year) if self.year else "")
         who = "; ".join(part for part in (self.authors, self.publisher) if part)
         return ", ".join(part for part in (who, when) if part)
+
+    @property
+    def link_host(self) -> str:
+        """The site of the link ('ies.ed.gov'), for print, where a full address runs to lines."""
+        return (urlsplit(self.link).hostname or "") if self.link else ""
 
     @property
     def text(self) -> str:

@@ -84,18 +84,24 @@ class TranslationView:
 
     untranslated: bool  # some text is shown in English for want of a translation
     unreviewed: bool  # some translated text has not been checked by a native speaker
-    stale: bool  # some translated text follows an English text that has changed since
+    stale_parts: tuple[str, ...] = ()  # the fields whose English has changed since they were translated
+
+    @property
+    def stale(self) -> bool:
+        return bool(self.stale_parts)
 
     @property
     def shown(self) -> bool:
         return self.untranslated or self.unreviewed or self.stale
 
 
-def _local_texts(practice: Practice) -> list:
-    """Every translatable text of a practice in a language, each item of a list on its own."""
+def _local_texts(practice: Practice) -> list[tuple[str, object]]:
+    """Every translatable text of a practice in a language with its field's path, each item of a
+    list on its own."""
     texts = []
     for unit in units_of(practice).values():
-        texts.extend(unit.english if unit.is_list else [unit.english])
+        path = ".".join(part for part in unit.loc if isinstance(part, str))
+        texts.extend((path, text) for text in (unit.english if unit.is_list else [unit.english]))
     return texts
 
 
@@ -215,12 +221,13 @@ class PracticeView:
     def translation(self) -> TranslationView:
         """Whether the page must say that parts are in English, unchecked or out of date."""
         if self.lang == SOURCE_LANGUAGE:
-            return TranslationView(False, False, False)
-        texts = [u for u in _local_texts(self.practice)]
+            return TranslationView(False, False)
+        texts = _local_texts(self.practice)
+        stale = dict.fromkeys(path for path, t in texts if getattr(t, "stale", False))
         return TranslationView(
-            untranslated=any(getattr(t, "lang", self.lang) != self.lang for t in texts),
-            unreviewed=any(getattr(t, "lang", "") == self.lang and not t.reviewed for t in texts),
-            stale=any(getattr(t, "stale", False) for t in texts),
+            untranslated=any(getattr(t, "lang", self.lang) != self.lang for _, t in texts),
+            unreviewed=any(getattr(t, "lang", "") == self.lang and not t.reviewed for _, t in texts),
+            stale_parts=tuple(self._(field_meta(Practice, path).label) for path in stale),
         )
 
     @property

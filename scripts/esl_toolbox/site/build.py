@@ -170,7 +170,8 @@ def build_site(
     langs = langs or language_codes()
     catalogue = load_catalogue(root, steps=steps)
     settings = load_settings(root)
-    generate(root, catalogue, settings, with_pdf, steps, langs)
+    # A part's languages join the others' in the finished site; a whole build has only its own.
+    generate(root, catalogue, settings, with_pdf, steps, langs, published=() if not finish else langs)
     pages = sum(1 for lang in langs for _ in (root / BUILD_DIR / language_folder(lang) / "docs").rglob("*.md"))
     staging = Path(tempfile.mkdtemp(prefix=".site-", dir=_staging_parent(root, site_dir)))
     try:

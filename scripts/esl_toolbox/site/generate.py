@@ -118,9 +118,10 @@ def source_tree(
     with_pdf: bool,
     steps: Steps = NO_PROGRESS,
     lang: str = SOURCE_LANGUAGE,
+    published: tuple[str, ...] = (),
 ) -> dict[str, bytes]:
     """Every file of one language's tree and the shared overrides, by path below build/."""
-    ctx = SiteContext(catalogue.in_language(lang), settings, with_pdf, lang, source=catalogue)
+    ctx = SiteContext(catalogue.in_language(lang), settings, with_pdf, lang, source=catalogue, published=published)
     return {**site_tree(root, ctx, steps), **shared_tree()}
 
 
@@ -216,11 +217,13 @@ def generate(
     with_pdf: bool,
     steps: Steps = NO_PROGRESS,
     langs: tuple[str, ...] = (SOURCE_LANGUAGE,),
+    published: tuple[str, ...] = (),
 ) -> list[str]:
-    """Write the trees of the languages MkDocs builds into root/build; return the paths that changed."""
+    """Write the trees of the languages MkDocs builds into root/build; return the paths that changed.
+    `published`: the languages the finished site will have (the pages link to no other), () for all."""
     build_dir = root / BUILD_DIR
     changed = write_tree(shared_tree(), build_dir)
     for lang in langs:
-        ctx = SiteContext(catalogue.in_language(lang), settings, with_pdf, lang, source=catalogue)
+        ctx = SiteContext(catalogue.in_language(lang), settings, with_pdf, lang, source=catalogue, published=published)
         changed += write_tree(site_tree(root, ctx, steps), build_dir)
     return changed

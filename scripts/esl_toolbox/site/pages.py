@@ -90,6 +90,7 @@ class SiteContext:
     model: type[BaseModel] = Practice  # whose field metadata decides the facets and the documented fields
     english_pages: tuple[str, ...] = ()  # the hand-written pages (docs/), in the English site only
     source: Catalogue | None = None  # the English catalogue, when `catalogue` is a translated one
+    published: tuple[str, ...] = ()  # the languages of the finished site, which the switcher offers; () for all
 
     @property
     def source_catalogue(self) -> Catalogue:
@@ -355,6 +356,7 @@ def render_generated_config(ctx: SiteContext) -> str:
     alternates = [
         {"name": other.name, "code": other.code, "prefix": other.prefix, "link": root_of_language(this) + other.prefix}
         for other in languages()
+        if not ctx.published or other.code in ctx.published
     ]
     return ctx.environment.get_template("mkdocs.generated.yml.j2").render(
         facets=ctx.index.facets,

@@ -194,7 +194,8 @@ class Preview:
 
     def start(self) -> None:
         """Write the whole tree; raise InvalidRecords if a record is invalid."""
-        tree = source_tree(self.root, load_catalogue(self.root), load_settings(self.root), False, lang=self.lang)
+        catalogue = load_catalogue(self.root)
+        tree = source_tree(self.root, catalogue, load_settings(self.root), False, lang=self.lang, published=(self.lang,))
         write_tree(tree, self.root / BUILD_DIR)
         self.tree = tree
 
@@ -206,7 +207,9 @@ class Preview:
         try:
             source = load_catalogue(self.root)
             catalogue = source.in_language(self.lang)
-            ctx = SiteContext(catalogue, load_settings(self.root), with_pdf=False, lang=self.lang, source=source)
+            ctx = SiteContext(
+                catalogue, load_settings(self.root), with_pdf=False, lang=self.lang, source=source, published=(self.lang,)
+            )
             shown = self._write_first(ctx, changed, start)
             if shown is not None and self.server is not None:
                 # The rest waits for MkDocs to show the page: rendering it beside MkDocs' build would

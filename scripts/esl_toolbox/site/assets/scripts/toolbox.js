@@ -421,18 +421,8 @@
 
   Toolbox.prototype.addControls = function () {
     var form = this.form;
-    var facets = form.querySelectorAll("fieldset.facet");
-    var bar = element("div", "toolbox-bar");
-    this.toggle = button(t("Filters"), "toolbox-toggle");
-    this.toggle.setAttribute("aria-expanded", "false");
-    this.toggle.setAttribute("aria-controls", "toolbox-filters");
-    bar.append(this.toggle);
-    if (facets.length) facets[0].before(bar);
-    else form.append(bar);
-    form.classList.add("toolbox-js", "toolbox-collapsed");
-    // At the end of the unfolded facets on a phone: back to the results without scrolling.
-    this.done = button(t("Show the practices"), "toolbox-done");
-    form.append(this.done);
+    this.toggle = form.querySelector(".toolbox-toggle");
+    this.done = form.querySelector(".toolbox-done");
     this.more = button(t("Show more practices"), "toolbox-more");
     this.more.hidden = true;
     this.list.after(this.more);
@@ -520,7 +510,7 @@
   };
 
   Toolbox.prototype.unfold = function (open) {
-    this.form.classList.toggle("toolbox-collapsed", !open);
+    this.form.classList.toggle("toolbox-open", open);
     this.toggle.setAttribute("aria-expanded", String(open));
   };
 
@@ -906,7 +896,7 @@
       var id = card.getAttribute("data-practice-id");
       var box = card.querySelector("input[data-compare]");
       if (!box) {
-        var label = element("label", "card-compare");
+        var label = element("label", "card-compare esl-js-only");
         box = document.createElement("input");
         box.type = "checkbox";
         box.setAttribute("data-compare", id);
