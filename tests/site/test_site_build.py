@@ -6,6 +6,7 @@ import gzip
 import hashlib
 import json
 import re
+import shutil
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -190,3 +191,22 @@ def test_record_text_cannot_inject_markup_into_any_page(project: Path):
         assert "<script>alert" not in html and "<img src=x" not in html, path
     page = read_page(project / "site" / "practices" / record.stem / "index.html")
     assert "</title><script>alert(1)</script> A & B" in page.text
+
+
+def test_languages_built_apart_on_fresh_checkouts_make_one_site_once_finished(project: Path, tmp_path: Path):
+    """What the publishing workflow does: each language's part on its own machine, then `finish`."""
+    site = tmp_path / "site"
+    for lang in ("pt", "en"):  # Portuguese first, on a checkout where nothing was built before
+        checkout = copy_project(tmp_path / f"checkout-{lang}")
+        result = run_toolbox(checkout, "build", "--part", "--lang", lang, "--no-pdf", "--quiet")
+        assert result.returncode == 0, result.stdout + result.stderr
+        part = checkout / "site"
+        assert not (part / "pagefind").exists(), "the search index is left to finish"
+        shutil.copytree(part, site, dirs_exist_ok=True)
+    assert '<html lang="pt"' in (site / "pt" / "index.html").read_text("utf-8")
+    result = run_toolbox(project, "finish", "--site-dir", str(site), "--quiet")
+    assert result.returncode == 0, result.stdout + result.stderr
+    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text("utf-8"))
+    assert {"en", "pt"} <= set(entry["languages"])
+    sitemap = (site / "sitemap.xml").read_text("utf-8")
+    assert 'hreflang="pt"' in sitemap and "/pt/practices/" in sitemap

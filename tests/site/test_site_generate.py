@@ -90,7 +90,7 @@ def _fetch(url: str, timeout: float = 30) -> str:
 def _wait_for(url: str, text: str, timeout: float = 30) -> bool:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        if text in _fetch(url):
+        if text in _fetch(url, timeout):
             return True
         time.sleep(0.3)
     return False
@@ -107,6 +107,26 @@ def test_serve_shows_an_edited_record_without_a_restart(project: Path):
         assert "Edited while serving" not in _fetch(url)
         record.write_text(re.sub(r"(?m)^title: .*$", "title: Edited while serving", record.read_text("utf-8")))
         assert _wait_for(url, "Edited while serving")
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def test_serve_previews_one_language_and_shows_an_edited_translation(project: Path):
+    port = _free_port()
+    command = [sys.executable, "-m", "esl_toolbox", "serve", "--lang", "pt", "--dev-addr", f"127.0.0.1:{port}"]
+    server = subprocess.Popen(command, cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        path = load_settings(project).site_url.split("/", 3)[3]
+        translation = sorted((project / "practices" / "translations" / "pt").glob("*.yml"))[0]
+        url = f"http://127.0.0.1:{port}/{path}pt/practices/{translation.stem}/"
+        assert _wait_for(url, '<html lang="pt"', timeout=120)  # the first build of the tree
+        assert "Editado durante a pré-visualização" not in _fetch(url)
+        text = translation.read_text("utf-8")
+        edited = re.sub(r"(?m)^(title:\n(?:  #.*\n)*  text: \|-\n    ).*$", r"\g<1>Editado durante a pré-visualização", text)
+        assert edited != text, "the fixture's translation has a block title to edit"
+        translation.write_text(edited, "utf-8")
+        assert _wait_for(url, "Editado durante a pré-visualização")
     finally:
         server.terminate()
         server.wait(timeout=30)

@@ -122,7 +122,7 @@ def source_tree(
 ) -> dict[str, bytes]:
     """Every file of one language's tree and the shared overrides, by path below build/."""
     ctx = SiteContext(catalogue.in_language(lang), settings, with_pdf, lang, source=catalogue, published=published)
-    return {**site_tree(root, ctx, steps), **shared_tree()}
+    return {**site_tree(root, ctx, steps), **shared_tree(), **inherited_config(ctx, (lang,))}
 
 
 def site_tree(root: Path, ctx: SiteContext, steps: Steps = NO_PROGRESS) -> dict[str, bytes]:
@@ -146,6 +146,15 @@ def site_tree(root: Path, ctx: SiteContext, steps: Steps = NO_PROGRESS) -> dict[
 def _english_pages(root: Path) -> list[str]:
     """The hand-written pages, in English only: other languages link to them."""
     return [f"docs/{p}" for p in _files_below(root / HAND_WRITTEN_DIR) if p.endswith(".md")]
+
+
+def inherited_config(ctx: SiteContext, langs: tuple[str, ...]) -> dict[str, bytes]:
+    """English's generated config when English is not among the languages built: every language's
+    config inherits mkdocs.yml, which inherits it, so a fresh checkout building only `pt` needs it."""
+    if SOURCE_LANGUAGE in langs:
+        return {}
+    english = replace(ctx, catalogue=ctx.source_catalogue.in_language(SOURCE_LANGUAGE), lang=SOURCE_LANGUAGE)
+    return {GENERATED_CONFIG: render_generated_config(english).encode("utf-8")}
 
 
 def shared_tree() -> dict[str, bytes]:
@@ -226,4 +235,6 @@ def generate(
     for lang in langs:
         ctx = SiteContext(catalogue.in_language(lang), settings, with_pdf, lang, source=catalogue, published=published)
         changed += write_tree(site_tree(root, ctx, steps), build_dir)
+    if langs:
+        changed += write_tree(inherited_config(ctx, langs), build_dir)
     return changed
