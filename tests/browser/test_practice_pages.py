@@ -130,6 +130,9 @@ def test_a_practice_prints_on_at_most_two_a4_pages_with_its_details(
     text = "".join(p.extract_text() for p in pdf.pages)
     assert "At a glance" in text and "Sources" in text
     assert "Download the factsheet" not in text and "Select language" not in text
+    first = pdf.pages[0].extract_text()
+    assert "Printed from" in first and f"/practices/{practice_id}/" in first, "the address in every page's margin"
+    assert f"CC BY 4.0 · 1 / {len(pdf.pages)}" in first
 
 
 # --- the home page ---------------------------------------------------------------------------------

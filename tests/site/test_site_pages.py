@@ -272,3 +272,21 @@ def test_cards_say_evidence_and_cost_in_a_few_words(site: Path):
     page = read_page(site / "toolbox" / "all" / "index.html")
     assert "Evidence: Emergent · mixed · Low cost" in page.text
     assert "Evidence: Not yet evaluated" in page.text
+
+
+def test_text_in_a_print_style_cannot_close_its_string_or_the_style_element():
+    from esl_toolbox.site.pages import css_string
+
+    quoted = str(css_string('Printed from "x" \\ </style><script>alert(1)</script>\nnext'))
+    assert quoted.startswith('"') and quoted.endswith('"')
+    inner = quoted[1:-1]
+    assert '"' not in inner and "<" not in inner and ">" not in inner and "\n" not in inner
+    assert "\\22 x\\22 " in inner and "\\5c " in inner and "\\3c /style\\3e " in inner
+
+
+def test_a_printed_practice_names_its_address_and_date_in_the_page_margin(site: Path):
+    page = (site / "practices" / "jet-cd" / "index.html").read_text("utf-8")
+    style = re.search(r'<style media="print">@page \{ @bottom-left \{ content: "([^"]*)"; \} \}</style>', page)
+    assert style, "the practice page carries its print margin line"
+    assert "Printed from https://" in style.group(1) and "/practices/jet-cd/" in style.group(1)
+    assert "Added " in style.group(1)

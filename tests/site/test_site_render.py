@@ -31,3 +31,4 @@ def test_pages_are_rendered_in_one_process_for_a_small_toolbox_or_beside_other_t
     finally:
         stop.set()
         watcher.join()
+

@@ -166,6 +166,7 @@ def environment(lang: str) -> jinja2.Environment:
         langattr=lambda value: Markup(f' lang="{other}"') if (other := text_lang(value, lang)) else Markup(""),
         stale=is_stale,
         number=lambda value: number_text(value, lang),
+        css_string=css_string,
     )
     env.globals.update(
         vocab=vocabulary,
@@ -179,6 +180,14 @@ def environment(lang: str) -> jinja2.Environment:
         roles=roles(),
     )
     return install(env, lang)
+
+
+def css_string(text: str) -> Markup:
+    """Text as a quoted CSS string for a <style> element, where HTML escapes do not apply: quotes,
+    backslashes, angle brackets and line ends become CSS escapes, so nothing can close the string
+    or the element."""
+    escaped = "".join(f"\\{ord(c):x} " if c in '"\\<>\n\r\f' else c for c in str(text))
+    return Markup(f'"{escaped}"')
 
 
 def root_of(page_path: str) -> str:
