@@ -12,6 +12,9 @@ from pathlib import Path
 import pytest
 from esl_toolbox.languages import translated_codes
 from esl_toolbox.model import Practice, top_level_fields
+from esl_toolbox.open_data.datapackage import datapackage
+from esl_toolbox.settings import load_settings
+from fixture_project import BUILT_LANGUAGES, REPO
 
 
 @pytest.fixture(scope="module")
@@ -64,8 +67,11 @@ def test_the_data_package_describes_every_csv_column_with_its_type(data, rows):
     package = json.loads((data / "datapackage.json").read_text("utf-8"))
     assert package["profile"] == "data-package" and package["licenses"][0]["name"] == "CC-BY-4.0"
     resources = {r["name"]: r for r in package["resources"]}
-    csvs = {"practices.csv"} | {f"practices.{code}.csv" for code in translated_codes()}
+    # The site's languages (the fixture builds en, pt and bg): a CSV for each, and none for the others.
+    built = [code for code in BUILT_LANGUAGES.split(",") if code != "en"]
+    csvs = {"practices.csv"} | {f"practices.{code}.csv" for code in built}
     assert {r["path"] for r in resources.values()} == csvs | {"practices.json", "sources.json"}
+    assert sorted(p.name for p in data.glob("practices*.csv")) == sorted(csvs)
     assert all((data / r["path"]).is_file() for r in resources.values())
     fields = resources["practices-csv"]["schema"]["fields"]
     assert [f["name"] for f in fields] == list(next(iter(rows.values())))
@@ -100,3 +106,9 @@ def test_sources_are_csl_json_each_once_with_the_practices_citing_it(data, built
     assert book["type"] == "book" and book["author"][0] == {"family": "Ferreira", "given": "A."}
     assert book["issued"] == {"date-parts": [[2020, 7, 6]]}
     assert all(i["type"] in {"book", "article", "webpage", "document"} for i in items)
+
+
+def test_the_data_package_of_the_whole_site_lists_the_csv_of_every_language():
+    package = datapackage(load_settings(REPO), dt.date(2026, 1, 1))
+    paths = {r["path"] for r in package["resources"]}
+    assert {f"practices.{code}.csv" for code in translated_codes()} <= paths

@@ -38,7 +38,10 @@ def _csv_resource(lang: str, fields: list[dict[str, str]]) -> dict[str, Any]:
     }
 
 
-def datapackage(settings: Settings, edition: dt.date, model: type[BaseModel] = Practice) -> dict[str, Any]:
+def datapackage(
+    settings: Settings, edition: dt.date, model: type[BaseModel] = Practice, langs: tuple[str, ...] = ()
+) -> dict[str, Any]:
+    """The package's description; `langs`: the languages whose CSV the site has, () for all."""
     fields = [{"name": c.name, "title": c.title, "description": c.description, "type": c.type} for c in columns(model)]
     return {
         "profile": "data-package",
@@ -51,7 +54,7 @@ def datapackage(settings: Settings, edition: dt.date, model: type[BaseModel] = P
         "created": f"{edition.isoformat()}T00:00:00Z",
         "licenses": [{"name": "CC-BY-4.0", "path": LICENCE_URL, "title": LICENCE}],
         "resources": [
-            *(_csv_resource(lang, fields) for lang in language_codes()),
+            *(_csv_resource(lang, fields) for lang in language_codes() if not langs or lang in langs),
             {
                 "name": "practices-json",
                 "path": PRACTICES_JSON,

@@ -98,14 +98,18 @@ def data_files(ctx: SiteContext, root: Path) -> dict[str, bytes]:
 
 
 def open_data_files(ctx: SiteContext, root: Path) -> dict[str, bytes]:
+    # A CSV per language of the finished site: a local build of some languages (a preview, not a
+    # part of the published site) skips the others' CSVs, each of which costs as much as the English.
+    edition = ctx.catalogue.newest_date()
     files = {
         "docs/data/practices.json": practices_json(ctx.catalogue, ctx.settings),
         "docs/data/practices.csv": practices_csv(ctx.catalogue, ctx.settings),
         "docs/data/sources.json": to_json(sources_csl(ctx.catalogue)),
-        "docs/data/datapackage.json": to_json(datapackage(ctx.settings, ctx.catalogue.newest_date())),
+        "docs/data/datapackage.json": to_json(datapackage(ctx.settings, edition, langs=ctx.published)),
     }
     for lang in translated_codes():
-        files[f"docs/data/{practices_csv_name(lang)}"] = practices_csv(ctx.catalogue, ctx.settings, lang)
+        if not ctx.published or lang in ctx.published:
+            files[f"docs/data/{practices_csv_name(lang)}"] = practices_csv(ctx.catalogue, ctx.settings, lang)
     encoded = {path: text.encode("utf-8") for path, text in files.items()}
     encoded.update({f"docs/schema/{name}": data for name, data in _files_below(root / SCHEMA_DIR).items()})
     return encoded

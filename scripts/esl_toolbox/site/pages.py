@@ -328,7 +328,7 @@ def render_data_dictionary_page(ctx: SiteContext) -> str:
         ctx,
         parts=parts,
         listed_vocabularies=VOCABULARY_FILES,
-        csv_languages=translated_codes(),
+        csv_languages=[code for code in translated_codes() if not ctx.published or code in ctx.published],
     )
 
 

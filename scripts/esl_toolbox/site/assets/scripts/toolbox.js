@@ -432,6 +432,8 @@
     this.compareBar.setAttribute("aria-label", t("Practices to compare"));
     this.compareText = element("span", "compare-bar__text");
     this.compareLink = element("a", "md-button md-button--primary");
+    // A real address from the start: a link without one is no link to crawlers or to assistive tech.
+    this.compareLink.href = new URL("../compare/", this.dataUrl).href;
     this.compareClear = button(t("Clear the comparison"), "compare-bar__clear");
     this.compareBar.append(this.compareText, " ", this.compareLink, " ", this.compareClear);
     this.root.append(this.compareBar);
