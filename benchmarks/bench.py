@@ -2,9 +2,12 @@
 
 For each size a synthetic corpus (benchmarks/corpus.py, fixed seed) is written into a temporary
 folder and every step runs there as a user runs it: `esl-toolbox validate`, `esl-toolbox build
---no-pdf`, a plain `mkdocs build` of the same generated pages, the built site in headless
-Chromium, the PDFs, and `esl-toolbox serve` while a record changes. Each figure is the median of
-several runs; the one-minute load average is kept beside it, since other work slows every figure.
+--no-pdf --lang en` (the English site, comparable with earlier runs), a plain `mkdocs build` of the
+same generated pages, the built site in headless Chromium (facet clicks, the finder, a first
+search with Pagefind), the PDFs, and `esl-toolbox serve` while a record changes. At 1,000
+practices the site is also built in all its languages: wall and CPU time, the pull-request check,
+a first search in each language, and Lighthouse on seven kinds of page. Each figure is the median
+of several runs; the one-minute load average is kept beside it, since other work slows every figure.
 
     python benchmarks/bench.py                         # 100, 1,000 and 10,000 practices, 3 runs
     python benchmarks/bench.py --sizes 1000 --runs 5
@@ -21,6 +24,7 @@ import os
 import platform
 import re
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -33,9 +37,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import browser  # noqa: E402
+import lighthouse  # noqa: E402
 import measure  # noqa: E402
 import refusals  # noqa: E402
 from corpus import REPO, SEED, make_corpus  # noqa: E402
+from esl_toolbox.languages import SOURCE_LANGUAGE, language_codes  # noqa: E402
 from esl_toolbox.settings import load_settings  # noqa: E402
 from measure import Run, Series, checked, run_command  # noqa: E402
 
@@ -46,8 +52,10 @@ ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
 DOCS_PAGE = REPO / "docs" / "performance.md"
 SITE_DIR = "bench-site"
 LARGE = 10_000  # from this size the slow steps run `--large-runs` times
-PDF_SIZE, SERVE_SIZE, SEARCH_SIZE = 100, 1000, 1000
+PDF_SIZE, SERVE_SIZE, LANGUAGES_SIZE = 100, 1000, 1000
 FACTSHEETS = 20
+QUERY = "mentoring"  # a word of the records' English text, which every language's pages show in this corpus
+PR_CHECK_SECONDS = 30
 
 # Timing the generation alone: the records are loaded first, outside the clock.
 GENERATE_SNIPPET = """
@@ -72,11 +80,15 @@ from esl_toolbox.settings import load_settings
 from esl_toolbox.pdf import build_pdfs
 root = Path.cwd()
 catalogue, settings = load_catalogue(root), load_settings(root)
-some = Catalogue(catalogue.practices[: int(sys.argv[1])], catalogue.projects)
+chosen = catalogue.practices[: int(sys.argv[1])]
+ids = {p.id for p in chosen}  # a practice's related practices outside the chosen ones are left out
+chosen = tuple(p.model_copy(update={"related": [i for i in p.related if i in ids]}) for p in chosen)
+some = Catalogue(chosen, catalogue.projects)
 with tempfile.TemporaryDirectory() as out:
     start = time.perf_counter()
     written = build_pdfs(some, Path(out), settings)
-    print(json.dumps({"seconds": time.perf_counter() - start, "files": len(written)}))
+    figures = {"seconds": time.perf_counter() - start, "files": len(written), "factsheets": len(chosen)}
+    print(json.dumps(figures))
 """
 
 
@@ -90,11 +102,13 @@ class SizeResult:
     n: int
     validate: Series | None = None
     generate: Series | None = None
-    build: Series | None = None
+    build: Series | None = None  # `build --no-pdf --lang en`, cold
+    build_validate: Series | None = None  # `validate --no-cache` just before each build: the pull-request check
     mkdocs: Series | None = None
     sizes: dict[str, object] = field(default_factory=dict)
     clicks: browser.ClickTimes | None = None
-    search: browser.SearchDownload | None = None
+    finder: browser.AnswerTimes | None = None
+    search: browser.SearchDownload | None = None  # Pagefind, English
     notes: list[str] = field(default_factory=list)
 
     @property
@@ -106,16 +120,56 @@ class SizeResult:
 
 
 @dataclass
+class LanguagesResult:
+    """The site in every language at one size: builds, the pull-request check, search, the index."""
+
+    n: int
+    languages: tuple[str, ...] = ()
+    build: Series | None = None  # `build --no-pdf`, every language, cold
+    validate: Series | None = None  # `validate --no-cache` just before each build
+    finish: Run | None = None  # `esl-toolbox finish` on the built site: Pagefind's index and the sitemap
+    index_bytes: int = 0
+    indexed: list[str] = field(default_factory=list)  # the languages in pagefind-entry.json
+    site_bytes: int = 0
+    html_pages: int = 0
+    searches: list[browser.SearchDownload] = field(default_factory=list)
+
+    def pr_check(self) -> float | None:
+        """The median over the runs of validate + build, each run's pair one after the other."""
+        if not (self.build and self.validate):
+            return None
+        return _pair_median(self.validate, self.build)
+
+
+@dataclass
 class Results:
     sizes: dict[int, SizeResult] = field(default_factory=dict)
+    languages: LanguagesResult | None = None
+    lighthouse: dict[str, object] = field(default_factory=dict)
     pdf: dict[str, float] = field(default_factory=dict)
     factsheet_pages: dict[str, dict] = field(default_factory=dict)
     serve: dict[str, float | None] = field(default_factory=dict)
-    pagefind: dict[str, object] = field(default_factory=dict)
     refusals: dict[str, object] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
     started: str = ""
     loads: list[float] = field(default_factory=list)
+
+    def language_cost(self) -> tuple[float, float] | None:
+        """What each language past English adds, as a ratio of the English build of the same size:
+        (wall(all) - wall(en)) / (languages - 1) / wall(en), and the same of the CPU time."""
+        langs, english = self.languages, self.sizes.get(self.languages.n) if self.languages else None
+        if not (langs and langs.build and english and english.build) or len(langs.languages) < 2:
+            return None
+        added = len(langs.languages) - 1
+        wall_en, cpu_en = english.build.median(), english.build.median("cpu_seconds")
+        wall = (langs.build.median() - wall_en) / added / wall_en
+        cpu = (langs.build.median("cpu_seconds") - cpu_en) / added / cpu_en
+        return wall, cpu
+
+
+def _pair_median(first: Series, second: Series) -> float:
+    """The median of the sums of two series' runs taken in pairs (run i of one, then run i of the other)."""
+    return statistics.median(a.seconds + b.seconds for a, b in zip(first.runs, second.runs, strict=True))
 
 
 def log(message: str) -> None:
@@ -150,9 +204,20 @@ def _clean_build(root: Path) -> None:
     shutil.rmtree(root / SITE_DIR, ignore_errors=True)
 
 
-def build_runs(root: Path, runs: int) -> Series:
-    command = [*ESL_TOOLBOX, "build", "--no-pdf", "--site-dir", SITE_DIR]
-    return measure.repeat(runs, lambda: checked(command, run_command(command, root, ENV)), lambda: _clean_build(root))
+def build_runs(root: Path, runs: int, langs: str | None = SOURCE_LANGUAGE) -> tuple[Series, Series]:
+    """Cold builds (`build --no-pdf`, of `langs` or of every language), each right after a cold
+    `validate`: what the pull-request check runs. `validate --no-cache` writes no build/cache/, so
+    the build after it starts as cold as on a fresh clone. Returns the builds and the validations."""
+    validate = [*ESL_TOOLBOX, "validate", "--no-cache"]
+    build = [*ESL_TOOLBOX, "build", "--no-pdf", "--quiet", "--site-dir", SITE_DIR]
+    if langs:
+        build += ["--lang", langs]
+    builds, validations = Series(), Series()
+    for _ in range(runs):
+        _clean_build(root)
+        validations.runs.append(checked(validate, run_command(validate, root, ENV)))
+        builds.runs.append(checked(build, run_command(build, root, ENV)))
+    return builds, validations
 
 
 def mkdocs_runs(root: Path, runs: int) -> Series:
@@ -171,12 +236,13 @@ def mkdocs_runs(root: Path, runs: int) -> Series:
 
 def site_sizes(site: Path) -> dict[str, object]:
     """Sizes of the built site. The toolbox figures count what its page loads up front: the page
-    (with its first cards), data/toolbox.json and toolbox.js; Material's own CSS and scripts are
-    not counted. The summary chunks (data/toolbox/) are fetched later: a chunk for cards shown
-    beyond the page's own, all of them once a visitor types words; they are counted apart."""
+    (with its first cards), data/toolbox.json and the site's script (assets/site.js, the toolbox's
+    script with the others); Material's own CSS and scripts are not counted. The summary chunks
+    (data/toolbox/) are fetched later: a chunk for cards shown beyond the page's own, all of them
+    once a visitor types words; they are counted apart."""
     pages = measure.html_pages(site)
     largest_bytes, largest = pages[0]
-    toolbox = [site / "toolbox" / "index.html", site / "data" / "toolbox.json", site / "assets" / "toolbox.js"]
+    toolbox = [site / "toolbox" / "index.html", site / "data" / "toolbox.json", site / "assets" / "site.js"]
     chunks = sorted((site / "data" / "toolbox").glob("summaries-*.json"))
     return {
         "site_bytes": measure.folder_size(site),
@@ -202,8 +268,8 @@ def bench_size(n: int, root: Path, runs: int, large_runs: int, with_browser: boo
     result.validate = validate_runs(root, runs)
     log(f"{n}: page and data generation x{slow_runs}")
     result.generate = generate_runs(root, slow_runs)
-    log(f"{n}: esl-toolbox build --no-pdf x{slow_runs}")
-    result.build = build_runs(root, slow_runs)
+    log(f"{n}: esl-toolbox validate --no-cache + build --no-pdf --lang en x{slow_runs}")
+    result.build, result.build_validate = build_runs(root, slow_runs)
     log(f"{n}: plain mkdocs build x{slow_runs}")
     result.mkdocs = mkdocs_runs(root, slow_runs)
     site = root / SITE_DIR
@@ -211,12 +277,70 @@ def bench_size(n: int, root: Path, runs: int, large_runs: int, with_browser: boo
     if with_browser:
         log(f"{n}: facet clicks in Chromium")
         result.clicks = browser.time_facet_clicks(site)
-        log(f"{n}: first search in Chromium")
+        log(f"{n}: finder answers in Chromium")
         try:
-            result.search = browser.first_search_download(site, "mentoring")
+            result.finder = browser.time_finder_answers(site)
+        except Exception as exc:  # a finder that never gets ready is a finding, not a crash
+            result.notes.append(f"the finder was not timed: {str(exc).splitlines()[0]}")
+        log(f"{n}: first search with Pagefind in Chromium")
+        try:
+            result.search = browser.pagefind_first_search(site, QUERY)[0]
         except Exception as exc:  # a search that never answers is a finding, not a crash
             result.notes.append(f"the first search showed no result: {str(exc).splitlines()[0]}")
     return result
+
+
+# --- every language ------------------------------------------------------------------------------
+
+
+def bench_languages(root: Path, n: int, runs: int, with_browser: bool) -> LanguagesResult:
+    """The site in all its languages: cold builds (each after a cold validate: the pull-request
+    check), the site's size, Pagefind's first search in each language, and `esl-toolbox finish`."""
+    result = LanguagesResult(n, languages=language_codes())
+    log(f"{n}: esl-toolbox validate --no-cache + build --no-pdf, {len(result.languages)} languages x{runs}")
+    result.build, result.validate = build_runs(root, runs, langs=None)
+    site = root / SITE_DIR
+    result.site_bytes = measure.folder_size(site)
+    result.html_pages = len(measure.html_pages(site))
+    result.indexed = browser.pagefind_languages(site)
+    result.index_bytes = measure.folder_size(site / "pagefind")
+    if with_browser:
+        log(f"{n}: a first search with Pagefind in each of {len(result.languages)} languages")
+        result.searches = browser.pagefind_first_search(site, QUERY, result.languages)
+    log(f"{n}: esl-toolbox finish (Pagefind's index of every language and the sitemap)")
+    shutil.rmtree(site / "pagefind", ignore_errors=True)
+    command = [*ESL_TOOLBOX, "finish", "--quiet", "--site-dir", SITE_DIR]
+    result.finish = checked(command, run_command(command, root, ENV))
+    return result
+
+
+def lighthouse_pages(site: Path) -> list[str]:
+    """Seven kinds of page: home, toolbox, a practice, a listing, the finder, compare with two
+    practices, about."""
+    practices = sorted(p.parent.name for p in (site / "practices").glob("*/index.html"))
+    listings = sorted(p.parent.relative_to(site).as_posix() for p in (site / "isced").glob("*/index.html"))
+    listing = "isced/1" if "isced/1" in listings else (listings[0] if listings else "isced")
+    return [
+        "",
+        "toolbox/",
+        f"practices/{practices[0]}/",
+        f"{listing}/",
+        "finder/",
+        f"compare/?ids={','.join(practices[:2])}",
+        "about/",
+    ]
+
+
+def bench_lighthouse(site: Path, n: int, runs: int, languages: int) -> dict[str, object]:
+    missing = lighthouse.lighthouse_missing()
+    if missing:
+        return {"missing": missing}
+    pages = lighthouse_pages(site)
+    log(f"{n}: Lighthouse on {len(pages)} pages x{runs}")
+    loads = [measure.load_average()]
+    found = lighthouse.run_pages(site, pages, runs)
+    loads.append(measure.load_average())
+    return {"n": n, "languages": languages, "runs": runs, "pages": found, "loads": loads}
 
 
 # --- PDFs and serve ------------------------------------------------------------------------------
@@ -226,13 +350,14 @@ def bench_pdfs(root: Path, runs: int) -> dict[str, float]:
     """Factsheets per second (build_pdfs on 20 practices), and `esl-toolbox pdf` for a pack of all 100."""
     snippet = [sys.executable, "-c", PDF_SNIPPET, str(FACTSHEETS)]
 
-    files = []
+    files, factsheets = [], []
 
     def sheets() -> Run:
         run = checked(snippet, run_command(snippet, root, ENV))
         figures = json.loads(run.output.strip().splitlines()[-1])
         run.seconds = figures["seconds"]
         files.append(figures["files"])
+        factsheets.append(figures["factsheets"])
         return run
 
     sheet_runs = measure.repeat(runs, sheets)
@@ -242,7 +367,8 @@ def bench_pdfs(root: Path, runs: int) -> dict[str, float]:
     pack.unlink(missing_ok=True)
     return {
         "sheets_seconds": sheet_runs.median(),
-        "factsheets": files[0] - 1,
+        "factsheets": factsheets[0],
+        "packs": files[0] - factsheets[0],
         "pdfs_per_second": files[0] / sheet_runs.median(),
         "pack_seconds": pack_runs.median(),
         "pack_practices": len(list((root / "practices").glob("*.yml"))),
@@ -354,6 +480,10 @@ def _kb(value: object) -> str:
     return f"{value / 1000:,.0f}" if isinstance(value, int | float) else "–"
 
 
+def _cpu(series: Series | None) -> str:
+    return f"{series.median('cpu_seconds'):.2f}" if series else "–"
+
+
 def _mb(value: object) -> str:
     return f"{value / 1e6:,.1f}" if isinstance(value, int | float) else "–"
 
@@ -371,6 +501,11 @@ ROWS: list[tuple[str, Callable[[SizeResult], str]]] = [
     ),
     ("page and data generation (s)", lambda r: _seconds(r.generate)),
     ("full site build, `build --no-pdf` (s)", lambda r: _seconds(r.build)),
+    ("CPU time of that build, user + system, all its processes (s)", lambda r: _cpu(r.build)),
+    (
+        "pull-request check: `validate` + `build --no-pdf --lang en` (s)",
+        lambda r: f"{_pair_median(r.build_validate, r.build):.2f}" if r.build and r.build_validate else "–",
+    ),
     ("plain `mkdocs build` of the same pages (s)", lambda r: _seconds(r.mkdocs)),
     ("our steps over plain mkdocs", lambda r: f"{r.overhead:+.0%}" if r.overhead is not None else "–"),
     ("built site (MB)", lambda r: _mb(r.sizes.get("site_bytes"))),
@@ -381,35 +516,46 @@ ROWS: list[tuple[str, Callable[[SizeResult], str]]] = [
     ),
     ("HTML pages over 100 KB", lambda r: f"{r.sizes.get('pages_over_100kb', '–'):,}"),
     ("toolbox page + data + script, gzip (KB)", lambda r: _kb(r.sizes.get("toolbox_gzip"))),
-    ("first search download, gzip (KB)", lambda r: _kb(r.search.total) if r.search else "–"),
+    (
+        f"first search for “{QUERY}” with Pagefind, gzip (KB); results",
+        lambda r: f"{_kb(r.search.total)}; {r.search.results:,}" if r.search else "–",
+    ),
     (
         "facet click → list updated and painted, page settled (ms)",
         lambda r: f"{r.clicks.median_painted:.0f}" if r.clicks else "–",
     ),
     (
-        "first 3 clicks while Material's search still indexes, painted (ms)",
+        "first 3 clicks, as soon as the filters are ready, painted (ms)",
         lambda r: ", ".join(f"{c['painted']:.0f}" for c in r.clicks.while_loading) if r.clicks else "–",
     ),
     ("facet click → list updated and laid out (ms)", lambda r: f"{r.clicks.median_laid_out:.0f}" if r.clicks else "–"),
     ("toolbox page load until filters ready (s)", lambda r: f"{r.clicks.ready_seconds:.1f}" if r.clicks else "–"),
+    (
+        "finder: an answer → practices ranked and painted (ms)",
+        lambda r: f"{r.finder.median_painted:.0f} (slowest {max(r.finder.painted):.0f})" if r.finder else "–",
+    ),
+    ("finder: an answer → ranked and laid out (ms)", lambda r: f"{r.finder.median_laid_out:.0f}" if r.finder else "–"),
+    ("finder page load until ready (s)", lambda r: f"{r.finder.ready_seconds:.1f}" if r.finder else "–"),
     ("runs (slow steps)", lambda r: f"{len(r.validate.runs)} ({len(r.build.runs)})" if r.validate and r.build else "–"),
     ("load average during the runs", lambda r: _load_range(_size_loads(r))),
 ]
 
 
 def _size_loads(result: SizeResult) -> list[float]:
-    series = [result.validate, result.generate, result.build, result.mkdocs]
+    series = [result.validate, result.generate, result.build_validate, result.build, result.mkdocs]
     return [load for s in series if s for load in s.loads]
 
 
 def _load_range(loads: list[float]) -> str:
-    return f"{min(loads):.2f}–{max(loads):.2f}" if loads else "–"
+    if not loads:
+        return "–"
+    return f"{loads[0]:.2f}" if min(loads) == max(loads) else f"{min(loads):.2f}–{max(loads):.2f}"
 
 
 def figures_table(results: Results) -> str:
     sizes = sorted(results.sizes)
     lines = [
-        "| | " + " | ".join(f"{n:,} practices" for n in sizes) + " |",
+        "| English site (`--lang en`) | " + " | ".join(f"{n:,} practices" for n in sizes) + " |",
         "| --- |" + " ---: |" * len(sizes),
     ]
     for label, cell in ROWS:
@@ -424,7 +570,8 @@ def other_table(results: Results) -> str:
         lines.append(f"| PDFs | not available: {pdf['unavailable']} | |")
     elif pdf:
         lines.append(
-            f"| PDFs per second (`build_pdfs` on {pdf['factsheets']} practices: the factsheets and their pack) "
+            f"| PDFs per second (`build_pdfs` on {pdf['factsheets']} practices: the factsheets and "
+            f"{pdf['packs']} packs, of all and of each intervention type and age group) "
             f"| {pdf['pdfs_per_second']:.1f} ({pdf['sheets_seconds']:.1f} s) | {_load_range(pdf['loads'])} |"
         )
         lines.append(
@@ -450,16 +597,134 @@ def other_table(results: Results) -> str:
             f"| {broken['slowest_seconds']:.2f} (`{broken['slowest']}`); {broken['peak_mb']:.0f} | |"
         )
         lines.append(f"| a 50 MB file refused (s); peak memory (MB) | {big['seconds']:.2f}; {big['peak_mb']:.0f} | |")
-    pagefind = results.pagefind
-    if pagefind.get("total"):
+    return "\n".join(lines)
+
+
+def languages_table(results: Results) -> str:
+    """The site in every language: builds, CPU, the cost of a language, the pull-request check, the index."""
+    langs = results.languages
+    if not (langs and langs.build):
+        return ""
+    n, count = langs.n, len(langs.languages)
+    english = results.sizes.get(n)
+    lines = [
+        f"| {n:,} practices, {count} languages, {measure.cores()} cores | figure | load average |",
+        "| --- | ---: | --- |",
+        f"| `build --no-pdf`, all {count} languages: wall time (s) | {langs.build.median():.1f} "
+        f"| {_load_range(langs.build.loads)} |",
+        f"| the same build: CPU time, user + system of every process (s) | {langs.build.median('cpu_seconds'):.1f} | |",
+    ]
+    if english and english.build:
         lines.append(
-            f"| Pagefind at {pagefind['n']:,} practices: first search download, gzip (KB) "
-            f"| {pagefind['total'] / 1000:,.0f} | |"
+            f"| `build --no-pdf --lang en`: wall time (s); CPU time (s) "
+            f"| {english.build.median():.1f}; {english.build.median('cpu_seconds'):.1f} | |"
         )
+    cost = results.language_cost()
+    if cost:
         lines.append(
-            f"| Pagefind at {pagefind['n']:,}: index time (s), index size (MB) "
-            f"| {pagefind['index_seconds']:.1f}, {pagefind['index_bytes'] / 1e6:.1f} | |"
+            f"| each language added to English, as a share of the English build: wall; CPU "
+            f"| {cost[0]:.2f} ×; {cost[1]:.2f} × | |"
         )
+    lines.append(
+        f"| pull-request check: `validate` + `build --no-pdf`, all {count} languages (s) "
+        f"| {langs.pr_check():.1f} (validate {langs.validate.median():.1f}) | |"
+    )
+    if english and english.build and english.build_validate:
+        lines.append(
+            f"| pull-request check: `validate` + `build --no-pdf --lang en` (s) "
+            f"| {_pair_median(english.build_validate, english.build):.1f} | |"
+        )
+    lines.append(
+        f"| built site, all languages (MB); HTML pages | {langs.site_bytes / 1e6:,.1f}; {langs.html_pages:,} | |"
+    )
+    if langs.finish:
+        lines.append(
+            f"| `esl-toolbox finish`: Pagefind's index of {len(langs.indexed)} languages and the sitemap (s); "
+            f"index (MB) | {langs.finish.seconds:.1f}; {langs.index_bytes / 1e6:.1f} "
+            f"| {_load_range(Series([langs.finish]).loads)} |"
+        )
+    if langs.searches:
+        lines += [
+            "",
+            f"| first search for “{QUERY}”, {n:,} practices | gzip (KB) | files | results |",
+            "| --- | ---: | ---: | ---: |",
+        ]
+        lines += [f"| {s.language} | {s.total / 1000:,.0f} | {len(s.files)} | {s.results:,} |" for s in langs.searches]
+    return "\n".join(lines)
+
+
+LIGHTHOUSE_NAMES = {
+    "": "home",
+    "toolbox/": "toolbox",
+    "finder/": "finder",
+    "about/": "about",
+}
+
+
+def _page_kind(path: str) -> str:
+    if path in LIGHTHOUSE_NAMES:
+        return LIGHTHOUSE_NAMES[path]
+    first = path.split("/")[0]
+    if first == "practices":
+        return "a practice"
+    if first.startswith("compare"):
+        return f"compare, {len(path.split('ids=', 1)[-1].split(','))} practices"
+    return f"listing `/{path}`"
+
+
+def _spread(page: lighthouse.PageScores) -> str:
+    """The performance scores of every run, when there were several."""
+    scores = sorted(s["performance"] for s in page.runs if s.get("performance") is not None)
+    return f" ({scores[0]:.0f}–{scores[-1]:.0f})" if len(scores) > 1 else ""
+
+
+def _score(value: float | None) -> str:
+    return "–" if value is None else f"{value:.0f}"
+
+
+def lighthouse_table(results: Results) -> str:
+    found = results.lighthouse
+    if not found:
+        return ""
+    if found.get("missing"):
+        return f"Lighthouse was not measured: {found['missing']}."
+    pages: list[lighthouse.PageScores] = found["pages"]  # type: ignore[assignment]
+    first = next((p for p in pages if not p.error), None)
+    lines = [
+        f"| Lighthouse {first.version if first else ''}, mobile, {found['n']:,} practices "
+        f"({found['languages']} languages), gzip | performance | accessibility | best practices | SEO | CLS "
+        "| LCP (s) | audits below full marks |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
+    ]
+    for page in pages:
+        if page.error:
+            lines.append(f"| {_page_kind(page.path)} | failed: {page.error} | | | | | | |")
+            continue
+        # Performance's audits below full marks are its metrics: only the slow ones are named.
+        slow = page.slow_metrics()
+        failing = [f"slow: {', '.join(slow)}"] if slow else []
+        failing += [
+            f"{key}: {', '.join(f'`{a}`' for a in ids)}"
+            for key, ids in page.failing.items()
+            if ids and key != "performance"
+        ]
+        lines.append(
+            f"| {_page_kind(page.path)} | {_score(page.scores.get('performance'))}{_spread(page)} "
+            f"| {_score(page.scores.get('accessibility'))} | {_score(page.scores.get('best-practices'))} "
+            f"| {_score(page.scores.get('seo'))} | {page.cls:.3f} | {(page.lcp_ms or 0) / 1000:.1f} "
+            f"| {'; '.join(failing) or 'none'} |"
+        )
+    warnings = sorted({" ".join(w.split(". ")[0].split()) for p in pages for w in p.warnings})
+    if first:
+        runs = found["runs"]
+        lines += [
+            "",
+            f"Lighthouse: {runs} run{'s' if runs != 1 else ''} a page (the median run by performance shown, "
+            "the range of the runs' performance in brackets); "
+            f"its benchmark index of this machine {first.benchmark_index:.0f}; "
+            f"load average {_load_range(found.get('loads', []))} (at the start and the end)"
+            + (f"; it warned: {'; '.join(warnings)}." if warnings else "."),
+        ]
     return "\n".join(lines)
 
 
@@ -486,12 +751,24 @@ def targets(results: Results) -> list[tuple[str, str, str]]:
     else:
         add("validation of 10,000 records < 3 s", None, None)
     add(
-        "full build of 1,000 < 10 s",
+        "full build of 1,000 < 10 s (English only)",
         k and k.build and f"{k.build.median():.1f} s",
         k and k.build and k.build.median() < 10,
     )
+    langs = results.languages if results.languages and results.languages.n == 1_000 else None
     add(
-        "full build of 10,000 < 100 s",
+        f"full build of 1,000 < 10 s (all {len(langs.languages) if langs else 10} languages, {measure.cores()} cores)",
+        langs and langs.build and f"{langs.build.median():.1f} s (CPU time {langs.build.median('cpu_seconds'):.1f} s)",
+        langs and langs.build and langs.build.median() < 10,
+    )
+    cost = results.language_cost() if langs else None
+    add(
+        "each added language costs ≤ 1.0 × the English build (1,000)",
+        cost and f"{cost[0]:.2f} × wall time ({cost[1]:.2f} × CPU time)",
+        cost and cost[0] <= 1.0,
+    )
+    add(
+        "full build of 10,000 < 100 s (English only)",
         big and big.build and f"{big.build.median():.1f} s",
         big and big.build and big.build.median() < 100,
     )
@@ -526,10 +803,41 @@ def targets(results: Results) -> list[tuple[str, str, str]]:
         big and big.clicks and big.clicks.median_painted < 50,
     )
     add(
+        "finder answer ≤ 100 ms at 10,000",
+        big and big.finder and f"{big.finder.median_painted:.0f} ms (slowest {max(big.finder.painted):.0f} ms)",
+        big and big.finder and big.finder.median_painted <= 100,
+    )
+    add(
         "first search at 1,000 < 1 MB gzip",
-        k and k.search and f"{k.search.total / 1000:,.0f} KB (Material search)",
+        k and k.search and f"{k.search.total / 1000:,.0f} KB (Pagefind, English)",
         k and k.search and k.search.total < 1_000_000,
     )
+    searches = langs.searches if langs else []
+    if searches:
+        largest = max(searches, key=lambda s: s.total)
+        over = [s.language for s in searches if s.total > 200_000]
+        add(
+            f"first search ≤ 200 KB gzip in each language (1,000, {len(searches)} languages)",
+            f"largest {largest.total / 1000:,.0f} KB ({largest.language}), smallest "
+            f"{min(s.total for s in searches) / 1000:,.0f} KB; {len(over)} over"
+            + (f" ({', '.join(over)})" if over else ""),
+            not over and len(searches) == len(langs.languages),
+        )
+    else:
+        add("first search ≤ 200 KB gzip in each language (1,000)", None, None)
+    pr_all = langs.pr_check() if langs else None
+    add(
+        f"pull-request check < {PR_CHECK_SECONDS} s at 1,000: `validate` + `build --no-pdf`, every language",
+        pr_all is not None and f"{pr_all:.1f} s",
+        pr_all is not None and pr_all < PR_CHECK_SECONDS,
+    )
+    pr_en = _pair_median(k.build_validate, k.build) if k and k.build and k.build_validate else None
+    add(
+        f"pull-request check < {PR_CHECK_SECONDS} s at 1,000: `validate` + `build --no-pdf --lang en`",
+        pr_en is not None and f"{pr_en:.1f} s",
+        pr_en is not None and pr_en < PR_CHECK_SECONDS,
+    )
+    rows += lighthouse_targets(results)
     broken, big = results.refusals.get("broken"), results.refusals.get("big")
     add(
         "every broken record refused within 1 s and 200 MB",
@@ -555,6 +863,43 @@ def targets(results: Results) -> list[tuple[str, str, str]]:
         "changed record shows in `make serve` < 2 s at 1,000",
         serve_n == SERVE_SIZE and (f"{rebuild:.1f} s" if rebuild is not None else "> 300 s"),
         serve_n == SERVE_SIZE and rebuild is not None and rebuild < 2,
+    )
+    return rows
+
+
+LIGHTHOUSE_TARGETS = [
+    ("performance", "performance ≥ 98", 98),
+    ("accessibility", "accessibility 100", 100),
+    ("best-practices", "best practices 100", 100),
+    ("seo", "SEO 100", 100),
+]
+
+
+def lighthouse_targets(results: Results) -> list[tuple[str, str, str]]:
+    found = results.lighthouse
+    pages = [p for p in found.get("pages", []) if not p.error]  # type: ignore[union-attr]
+    failed = [p for p in found.get("pages", []) if p.error]  # type: ignore[union-attr]
+    rows = []
+    for key, target, least in LIGHTHOUSE_TARGETS:
+        label = f"Lighthouse {target} on each of 7 page types"
+        if not pages:
+            rows.append((label, "not measured", "–"))
+            continue
+        scores = [(p.scores.get(key), _page_kind(p.path)) for p in pages]
+        below = [f"{kind} {_score(score)}" for score, kind in scores if score is None or score < least]
+        lowest = min((s for s, _ in scores if s is not None), default=None)
+        at = f"≥ {least}" if least < 100 else f"at {least}"
+        figure = f"lowest {_score(lowest)}; " + (f"below: {', '.join(below)}" if below else f"all {len(pages)} {at}")
+        if failed:
+            figure += f"; {len(failed)} not measured"
+        rows.append((label, figure, _check(not below and not failed and len(pages) == 7)))
+    toolbox = next((p for p in pages if p.path == "toolbox/"), None)
+    rows.append(
+        (
+            "Lighthouse CLS < 0.05 on the toolbox",
+            f"{toolbox.cls:.3f}" if toolbox and toolbox.cls is not None else "not measured",
+            _check(toolbox.cls < 0.05 if toolbox and toolbox.cls is not None else None),
+        )
     )
     return rows
 
@@ -596,6 +941,9 @@ def report(results: Results, command: str) -> str:
         "",
         other_table(results),
     ]
+    for table in (languages_table(results), lighthouse_table(results)):
+        if table:
+            parts += ["", table]
     notes = results.notes + [f"{n:,}: {note}" for n, r in sorted(results.sizes.items()) for note in r.notes]
     if notes:
         parts += ["", *[f"- {note}" for note in notes]]
@@ -657,32 +1005,26 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--workdir", type=Path, help="keep the corpora and sites here instead of a temporary folder")
     parser.add_argument("--json", type=Path, help="also write every run as JSON to this file")
     parser.add_argument(
-        "--pagefind", metavar="PYTHON", help="a Python with the pagefind package: measure Pagefind's first search too"
+        "--languages-size",
+        type=int,
+        default=LANGUAGES_SIZE,
+        metavar="N",
+        help=f"the size, among --sizes, built in every language and given to Lighthouse (default {LANGUAGES_SIZE:,})",
     )
+    parser.add_argument(
+        "--languages-runs",
+        type=int,
+        help="runs of the every-language build and its pull-request check (default: --large-runs)",
+    )
+    parser.add_argument("--lighthouse-runs", type=int, default=3, help="Lighthouse runs per page (median reported)")
+    parser.add_argument("--no-lighthouse", action="store_true", help="leave out Lighthouse")
     args = parser.parse_args(argv)
     if args.quick:
-        args.sizes, args.runs, args.large_runs = "100", 1, 1
+        args.sizes, args.runs, args.large_runs, args.languages_size, args.lighthouse_runs = "100", 1, 1, 100, 1
     args.size_list = sorted({int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()})
+    if args.languages_runs is None:
+        args.languages_runs = args.large_runs
     return args
-
-
-def bench_pagefind(python: str, site: Path, n: int) -> dict[str, object]:
-    """Index a built site with Pagefind (from another Python) and measure its first search."""
-    start = time.perf_counter()
-    command = [python, "-m", "pagefind", "--site", str(site)]
-    checked(command, run_command(command, site.parent, ENV))
-    index_seconds = time.perf_counter() - start
-    download = browser.pagefind_first_search(site, "mentoring")
-    index_bytes = measure.folder_size(site / "pagefind")
-    shutil.rmtree(site / "pagefind", ignore_errors=True)
-    return {
-        "n": n,
-        "total": download.total,
-        "files": download.files,
-        "results": download.results,
-        "index_seconds": index_seconds,
-        "index_bytes": index_bytes,
-    }
 
 
 def run(args: argparse.Namespace, workdir: Path) -> Results:
@@ -696,9 +1038,13 @@ def run(args: argparse.Namespace, workdir: Path) -> Results:
     for n in args.size_list:
         root = workdir / f"corpus-{n}"
         results.sizes[n] = bench_size(n, root, args.runs, args.large_runs, with_browser)
-        if args.pagefind and n == SEARCH_SIZE:
-            log(f"{n}: Pagefind")
-            results.pagefind = bench_pagefind(args.pagefind, root / SITE_DIR, n)
+        if n == args.languages_size:
+            # After the English figures: the every-language site replaces the English one in SITE_DIR.
+            results.languages = bench_languages(root, n, args.languages_runs, with_browser)
+            if not args.no_lighthouse:
+                results.lighthouse = bench_lighthouse(
+                    root / SITE_DIR, n, args.lighthouse_runs, len(results.languages.languages)
+                )
         if n >= LARGE and not args.workdir:
             shutil.rmtree(root, ignore_errors=True)  # a 10,000 corpus and its sites take gigabytes
     if not args.no_pdf:

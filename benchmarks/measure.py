@@ -21,6 +21,14 @@ SAMPLE_SECONDS = 0.05
 PAGE_SIZE = os.sysconf("SC_PAGE_SIZE")
 
 
+def cores() -> int:
+    """The cores this process may run on (a container may have fewer than the machine)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
 def load_average() -> float:
     """The one-minute load average: other work on the machine slows every figure."""
     return float(Path("/proc/loadavg").read_text().split()[0])
@@ -32,8 +40,10 @@ class Run:
 
     seconds: float
     load: float  # one-minute load average when the run started
+    load_after: float | None = None  # and when it ended
     peak_tree_mb: float = 0.0  # the largest sum of resident memory over the process and its children
     peak_process_mb: float = 0.0  # the largest single process (getrusage ru_maxrss)
+    cpu_seconds: float = 0.0  # user + system time of the command and every process it started and waited for
     returncode: int = 0
     output: str = ""
 
@@ -49,7 +59,8 @@ class Series:
 
     @property
     def loads(self) -> list[float]:
-        return [run.load for run in self.runs]
+        """The load average at the start and at the end of every run."""
+        return [load for run in self.runs for load in (run.load, run.load_after) if load is not None]
 
 
 def _children(pid: int) -> list[int]:
@@ -112,7 +123,9 @@ def run_command(command: Sequence[str], cwd: Path, env: dict[str, str] | None = 
         with TreeMemorySampler(process.pid) as sampler:
             deadline = start + timeout
             while True:
-                # wait4 reaps the child and gives its rusage: ru_maxrss is the largest process of the tree.
+                # wait4 reaps the child and gives its rusage, which on Linux adds the usage of every
+                # descendant it waited for (as getrusage(RUSAGE_CHILDREN) does): CPU time of the whole
+                # tree, MkDocs' processes and Pagefind included; ru_maxrss is the largest process of the tree.
                 pid, status, usage = os.wait4(process.pid, os.WNOHANG)
                 if pid:
                     break
@@ -127,6 +140,8 @@ def run_command(command: Sequence[str], cwd: Path, env: dict[str, str] | None = 
             load=load,
             peak_tree_mb=max(sampler.peak, usage.ru_maxrss * 1024) / 1e6,
             peak_process_mb=usage.ru_maxrss * 1024 / 1e6,
+            load_after=load_average(),
+            cpu_seconds=usage.ru_utime + usage.ru_stime,
             returncode=process.returncode,
             output=output.read(),
         )
