@@ -15,15 +15,7 @@ from .progress import NO_PROGRESS, Steps
 from .project import PRACTICES_DIR
 from .translations import translate
 from .validation import Report, open_cache, validate_paths
-
-
-class InvalidRecords(Exception):
-    """The records have errors; `report` holds every problem."""
-
-    def __init__(self, report: Report):
-        super().__init__(f"{len(report.errors)} error(s) in the practice records")
-        self.report = report
-
+from .validation.results import InvalidRecords
 
 # Translations by language, then by (is a project, record id).
 Translations = Mapping[str, Mapping[tuple[bool, str], Translation]]

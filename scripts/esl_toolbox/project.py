@@ -47,10 +47,11 @@ def translation_file(lang: str, record_id: str, is_project: bool = False) -> str
 
 def translation_target(path: Path | str) -> tuple[str, bool, str] | None:
     """(language, is a project, record id) of a translation file's path; None for any other file."""
-    parts = Path(path).parts
-    stem = os.path.splitext(parts[-1])[0] if parts else ""
-    if len(parts) >= 4 and parts[-4] == TRANSLATIONS_DIR and parts[-2] == PROJECTS_DIR:
-        return parts[-3], True, stem
+    # By string operations: validation asks this of every one of ten thousand file names.
+    parts = os.path.normpath(path).split(os.sep)[-4:]
+    stem = os.path.splitext(parts[-1])[0]
+    if len(parts) == 4 and parts[0] == TRANSLATIONS_DIR and parts[2] == PROJECTS_DIR:
+        return parts[1], True, stem
     if len(parts) >= 3 and parts[-3] == TRANSLATIONS_DIR:
         return parts[-2], False, stem
     return None

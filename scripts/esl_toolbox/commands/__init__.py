@@ -39,7 +39,7 @@ def _report_invalid(command: str, exc: Exception, unchanged: str) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from ..catalogue import InvalidRecords
+    from ..validation.results import InvalidRecords
 
     args = build_parser().parse_args(argv)
     try:

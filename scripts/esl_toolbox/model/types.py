@@ -69,9 +69,11 @@ class VocabularyRef:
 
 def Term(key: str, base: type = str) -> Any:  # noqa: N802 - reads like a type
     """A value that must be a term of the named vocabulary."""
+    terms = vocabulary(key).terms
     return Annotated[
         base,
-        AfterValidator(lambda v: _vocabulary_term(key, v)),
+        # The common case (a known term) without a Python call beyond this one: it runs for every term of every record.
+        AfterValidator(lambda v: v if v in terms else _vocabulary_term(key, v)),
         WithJsonSchema(_term_schema(key)),
         VocabularyRef(key),
     ]

@@ -9,9 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from ..languages import SOURCE_LANGUAGE
 from ..model import FieldMeta, Practice, facet_fields
-from ..presentation.formatting import list_text
-from ..presentation.i18n import SOURCE_LANGUAGE, gettext_for
 from ..vocabularies import vocabulary
 
 
@@ -54,6 +53,10 @@ class Selection:
 
     def described(self, lang: str = SOURCE_LANGUAGE) -> list[tuple[str, str]]:
         """Each used filter's label and its chosen terms ('Prevention or Intervention'), for the cover."""
+        # Imported here: the pdf command's options read FILTERS, and every command builds them.
+        from ..presentation.formatting import list_text
+        from ..presentation.i18n import gettext_for
+
         _ = gettext_for(lang)
         return [
             (

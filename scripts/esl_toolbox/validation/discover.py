@@ -50,23 +50,27 @@ def walk_yaml_files(folder: Path) -> Iterator[str]:
 
 def refusal(path: Path) -> str | None:
     """Why a path is not even read as a record, if it is not."""
-    if path.suffix not in RECORD_SUFFIXES:
+    # os.path, not Path methods: this runs for every file of a run.
+    if os.path.splitext(path)[1] not in RECORD_SUFFIXES:
         return "records are YAML files ending in .yml"
-    if path.is_symlink():
+    if os.path.islink(path):
         folder = next((p for p in path.absolute().parents if p.name == PRACTICES_DIR), path.absolute().parent)
         if not path.resolve().is_relative_to(folder.resolve()):
             return f"a link to a file outside {PRACTICES_DIR}/ is refused; copy the record into the folder instead"
     return None
 
 
-def ids_on_disk(root: Path | None, walked: list[str] | None = None) -> tuple[set[str], set[str]]:
-    """Ids of every record file in the project, so that checking one file still resolves references."""
+def ids_on_disk(root: Path | None, records: list[str] | None = None) -> tuple[set[str], set[str]]:
+    """Ids of every record file in the project, so that checking one file still resolves references.
+
+    `records`: the project's record files (translations left out), when the caller has walked them already.
+    """
     if root is None or not (root / PRACTICES_DIR).is_dir():
         return set(), set()
+    if records is None:
+        records = [name for name in walk_yaml_files(root / PRACTICES_DIR) if translation_target(name) is None]
     practices, projects = set(), set()
-    for name in walked if walked is not None else walk_yaml_files(root / PRACTICES_DIR):
-        if translation_target(name) is not None:
-            continue
+    for name in records:
         stem = os.path.splitext(os.path.basename(name))[0]
         (projects if is_project_file(name) else practices).add(stem)
     return practices, projects

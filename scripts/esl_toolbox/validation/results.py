@@ -74,3 +74,11 @@ def links_of(record: Practice | Project) -> RecordLinks:
     if isinstance(record, Project):
         return RecordLinks(True, record.id, record.title)
     return RecordLinks(False, record.id, record.title, record.project, tuple(record.related))
+
+
+class InvalidRecords(Exception):
+    """The records have errors; `report` holds every problem."""
+
+    def __init__(self, report: Report):
+        super().__init__(f"{len(report.errors)} error(s) in the practice records")
+        self.report = report

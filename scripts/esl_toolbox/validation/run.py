@@ -164,17 +164,18 @@ def validate_paths(
     paths = list(paths)
     with _garbage_collection_paused():
         walked = record_file_names(paths)
-        names = [name for name in walked if translation_target(name) is None]
+        is_translation = [translation_target(name) is not None for name in walked]
+        names = [name for name, translation in zip(walked, is_translation, strict=True) if not translation]
         with steps.step("validate", len(names), "records") as advance:
             files = check_files(names, cache, keep_records, advance)
         check_unique(files, "id", str)
         check_unique(files, "title", normalised_title)
         # When the practices folder alone was checked, its walk already named every file on disk.
-        practice_ids, project_ids = ids_on_disk(root, walked if root and paths == [root / PRACTICES_DIR] else None)
+        practice_ids, project_ids = ids_on_disk(root, names if root and paths == [root / PRACTICES_DIR] else None)
         practice_ids |= {f.links.id for f in files if f.links and not f.links.is_project}
         project_ids |= {f.links.id for f in files if f.links and f.links.is_project}
         check_references(files, practice_ids, project_ids)
-        translations = [name for name in walked if translation_target(name) is not None]
+        translations = [name for name, translation in zip(walked, is_translation, strict=True) if translation]
         files += check_translation_files(translations, _english_records(files, root))
     return Report(files)
 
