@@ -94,3 +94,15 @@ def test_a_material_for_mkdocs_site_has_no_false_alarms_and_raw_html_links_are_c
     checked, problems = check_site_links(tmp_path / "site", "/demo/")
     assert checked > 20
     assert [p.message for p in problems] == ["href='../nowhere/' leads to no file (looked for site/nowhere/index.html)"]
+
+
+def test_a_partial_site_checks_only_the_pages_named_against_the_whole_sites_files(tmp_path, monkeypatch):
+    site = small_site(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    # As a preview: index.html is the page to check; 'missing/' is a page of the whole site, not of this part.
+    checked, problems = check_site_links(site, "/esl-toolbox/", {"missing/index.html"}, ["index.html"])
+    assert [p.message for p in problems] == [
+        "srcset='img/b.png' leads to no file (looked for site/img/b.png)",
+        "href='../../etc/passwd' points outside the site",
+    ]
+    assert checked == 9  # the 3 links of practices/index.html and jet-cd's page were not read

@@ -9,7 +9,7 @@ from pathlib import Path
 from esl_toolbox.catalogue import Catalogue, load_catalogue
 from esl_toolbox.settings import load_settings
 from esl_toolbox.site.facets import by_title
-from esl_toolbox.site.pages import PAGE_SIZE, TOOLBOX_CARDS, SiteContext, render_pages
+from esl_toolbox.site.pages import PAGE_SIZE, TOOLBOX_CARDS, SiteContext, render_pages, page_paths
 
 REPO = Path(__file__).resolve().parents[2]
 # A card is an item of class practice-card; the practice is the one its heading links to.
@@ -67,3 +67,10 @@ def test_a_small_toolbox_lists_every_practice_on_one_page():
     pages = render_pages(SiteContext(catalogue, load_settings(REPO), with_pdf=False))
     assert sorted(cards(pages["toolbox/index.md"])) == sorted(p.id for p in catalogue.practices)
     assert not any("/page-" in path for path in pages)
+
+
+def test_page_paths_names_every_page_render_pages_makes_without_rendering_them():
+    catalogue = big_catalogue(2 * PAGE_SIZE + 3)
+    for lang in ("en", "pt"):
+        ctx = SiteContext(catalogue.in_language(lang), load_settings(REPO), with_pdf=False, lang=lang, source=catalogue)
+        assert page_paths(ctx) == set(render_pages(ctx))

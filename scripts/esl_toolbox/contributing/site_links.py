@@ -81,13 +81,21 @@ def languages_left_out(site: Path) -> list[Path]:
     return [site / lang.prefix for lang in languages() if lang.prefix and not (site / lang.prefix).is_dir()]
 
 
-def check_site_links(site: Path, base_path: str = "/") -> tuple[int, list[Problem]]:
-    """How many internal links the built site has, and an error for each that leads nowhere."""
+def check_site_links(
+    site: Path,
+    base_path: str = "/",
+    elsewhere: set[str] | frozenset[str] = frozenset(),
+    pages: list[str] | None = None,
+) -> tuple[int, list[Problem]]:
+    """How many internal links the built site has, and an error for each that leads nowhere.
+
+    For a partial site (a preview): `pages`, the HTML files to check by their path in the site (all
+    if None); `elsewhere`, files of the whole site that it leaves out, by their path in it."""
     site = Path(os.path.normpath(site.resolve()))
     left_out = languages_left_out(site)
     checked = 0
     problems = []
-    for page in sorted(site.rglob("*.html")):
+    for page in sorted(site.rglob("*.html")) if pages is None else [site / page for page in pages]:
         for link in links_of_page(page):
             if not is_internal(link.value):
                 continue
@@ -98,7 +106,7 @@ def check_site_links(site: Path, base_path: str = "/") -> tuple[int, list[Proble
             shown = os.path.relpath(page)
             if site not in target.parents:
                 message = f"{link.attribute}={link.value!r} points outside the site"
-            elif not target.is_file():
+            elif not target.is_file() and target.relative_to(site).as_posix() not in elsewhere:
                 message = f"{link.attribute}={link.value!r} leads to no file (looked for {os.path.relpath(target)})"
             else:
                 continue

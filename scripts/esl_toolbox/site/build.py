@@ -140,7 +140,7 @@ def add_pdfs(
         raise BuildFailed(f"cannot make the PDFs: {exc}; build with --no-pdf to leave them out") from exc
 
 
-def _staging_parent(root: Path, site_dir: Path) -> Path:
+def staging_parent(root: Path, site_dir: Path) -> Path:
     """Where to build: build/ if it shares a file system with the site folder (renames are atomic), else beside it."""
     build_dir = root / BUILD_DIR
     build_dir.mkdir(exist_ok=True)
@@ -173,7 +173,7 @@ def build_site(
     # A part's languages join the others' in the finished site; a whole build has only its own.
     generate(root, catalogue, settings, with_pdf, steps, langs, published=() if not finish else langs)
     pages = sum(1 for lang in langs for _ in (root / BUILD_DIR / language_folder(lang) / "docs").rglob("*.md"))
-    staging = Path(tempfile.mkdtemp(prefix=".site-", dir=_staging_parent(root, site_dir)))
+    staging = Path(tempfile.mkdtemp(prefix=".site-", dir=staging_parent(root, site_dir)))
     try:
         new_site = staging / "site"
         parts = {lang: staging / f"part-{lang}" for lang in langs}

@@ -13,7 +13,7 @@ generated ever lands in `docs/`; `build/` is ignored by git.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from importlib import resources
 from importlib.resources.abc import Traversable
@@ -30,7 +30,16 @@ from ..open_data.csl import sources_csl
 from ..open_data.datapackage import datapackage
 from .data import toolbox_files
 from .script_text import SCRIPT_BUNDLE, script_bundle
-from .pages import ENGLISH_ONLY_PAGES, SiteContext, page_count, render_generated_config, render_pages
+from .pages import (
+    ENGLISH_ONLY_PAGES,
+    SiteContext,
+    fixed_pages,
+    page_count,
+    practice_page_path,
+    render_generated_config,
+    render_pages,
+    render_practice_page,
+)
 
 GENERATED_CONFIG = "mkdocs.generated.yml"  # mkdocs.yml inherits it
 LANGUAGE_TREES = "lang"  # build/lang/<code>/: the tree and config of each language but English
@@ -134,20 +143,44 @@ def site_tree(root: Path, ctx: SiteContext, steps: Steps = NO_PROGRESS) -> dict[
     hand_written = {}
     if ctx.lang == SOURCE_LANGUAGE:
         hand_written = {f"docs/{p}": data for p, data in _files_below(root / HAND_WRITTEN_DIR).items()}
-    english_pages = [p.removeprefix("docs/") for p in _english_pages(root)] + list(ENGLISH_ONLY_PAGES)
-    ctx = replace(ctx, english_pages=tuple(sorted(english_pages)))
+    ctx = _with_english_pages(root, ctx)
     files = {"config": render_generated_config(ctx).encode("utf-8"), **hand_written}
     with steps.step("generate", page_count(ctx), "pages") as advance:
         files.update(generated_pages(ctx, hand_written, advance))
         files.update(data_files(ctx, root))
+    return _placed(ctx, {**files, **_assets()})
+
+
+def preview_tree(root: Path, ctx: SiteContext, practice_ids: Iterable[str]) -> dict[str, bytes]:
+    """One language's tree for a preview: its settings, the assets, the pages of the practices named
+    and the site's fixed pages (home, toolbox, about, ...), which its navigation leads to."""
+    ctx = _with_english_pages(root, ctx)
+    files = {"config": render_generated_config(ctx, preview=True).encode("utf-8"), **_assets()}
+    files.update({f"docs/{path}": render().encode("utf-8") for path, render in fixed_pages(ctx).items()})
+    for practice in (ctx.catalogue.practice(practice_id) for practice_id in practice_ids):
+        files[f"docs/{practice_page_path(practice)}"] = render_practice_page(ctx, practice).encode("utf-8")
+    return _placed(ctx, files)
+
+
+def _with_english_pages(root: Path, ctx: SiteContext) -> SiteContext:
+    pages = [p.removeprefix("docs/") for p in english_pages(root)] + list(ENGLISH_ONLY_PAGES)
+    return replace(ctx, english_pages=tuple(sorted(pages)))
+
+
+def _assets() -> dict[str, bytes]:
     assets = _package_files(package_folder("assets"))
-    files.update({f"docs/assets/{p}": data for p, data in assets.items() if not p.startswith("scripts/")})
+    files = {f"docs/assets/{p}": data for p, data in assets.items() if not p.startswith("scripts/")}
     files[f"docs/assets/{SCRIPT_BUNDLE}"] = script_bundle()
+    return files
+
+
+def _placed(ctx: SiteContext, files: dict[str, bytes]) -> dict[str, bytes]:
+    """A language's files by their path below build/: its folder, and its config beside it."""
     base = language_folder(ctx.lang)
     return {(config_path(ctx.lang) if path == "config" else base + path): data for path, data in sorted(files.items())}
 
 
-def _english_pages(root: Path) -> list[str]:
+def english_pages(root: Path) -> list[str]:
     """The hand-written pages, in English only: other languages link to them."""
     return [f"docs/{p}" for p in _files_below(root / HAND_WRITTEN_DIR) if p.endswith(".md")]
 

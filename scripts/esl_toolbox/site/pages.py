@@ -11,6 +11,7 @@ import multiprocessing
 import os
 import threading
 from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, cached_property
 from pathlib import PurePosixPath
@@ -358,9 +359,10 @@ def render_accessibility_page(ctx: SiteContext) -> str:
     return _render("accessibility.md.j2", "accessibility/index.md", ctx, statement_date=statement_date)
 
 
-def render_generated_config(ctx: SiteContext) -> str:
+def render_generated_config(ctx: SiteContext, preview: bool = False) -> str:
     """The MkDocs settings of a language's site that come from the model, the vocabularies and the
-    language list; English's for mkdocs.yml to inherit, another language's inheriting mkdocs.yml."""
+    language list; English's for mkdocs.yml to inherit, another language's inheriting mkdocs.yml.
+    `preview`: for a build of some practices' pages only (`esl-toolbox preview`)."""
     this = language(ctx.lang)
     alternates = [
         {"name": other.name, "code": other.code, "prefix": other.prefix, "link": root_of_language(this) + other.prefix}
@@ -375,6 +377,7 @@ def render_generated_config(ctx: SiteContext) -> str:
         site_url=ctx.settings.page_url(this.prefix),
         english_pages=ctx.english_pages,
         script_messages=script_messages(ctx.lang),
+        preview=preview,
     )
 
 
@@ -383,24 +386,38 @@ def root_of_language(this: Language) -> str:
     return "" if this.is_source else "../"
 
 
-def _render_fixed_pages(ctx: SiteContext) -> dict[str, str]:
-    """The pages that are not one per practice or per facet value."""
-    pages = {
-        "index.md": render_home_page(ctx),
-        "toolbox/index.md": render_toolbox_page(ctx),
-        "finder/index.md": render_finder_page(ctx),
-        "compare/index.md": render_compare_page(ctx),
-        "about/index.md": render_about_page(ctx),
-        "contribute/index.md": render_contribute_page(ctx),
-        "privacy/index.md": render_privacy_page(ctx),
-        "accessibility/index.md": render_accessibility_page(ctx),
-        "maintainers/index.md": render_maintainers_page(ctx),
+def fixed_pages(ctx: SiteContext) -> dict[str, Callable[[], str]]:
+    """The single pages that are not one per practice or per facet value, each with what renders it."""
+    pages: dict[str, Callable[[], str]] = {
+        "index.md": lambda: render_home_page(ctx),
+        "toolbox/index.md": lambda: render_toolbox_page(ctx),
+        "finder/index.md": lambda: render_finder_page(ctx),
+        "compare/index.md": lambda: render_compare_page(ctx),
+        "about/index.md": lambda: render_about_page(ctx),
+        "contribute/index.md": lambda: render_contribute_page(ctx),
+        "privacy/index.md": lambda: render_privacy_page(ctx),
+        "accessibility/index.md": lambda: render_accessibility_page(ctx),
+        "maintainers/index.md": lambda: render_maintainers_page(ctx),
     }
     if ctx.lang == SOURCE_LANGUAGE:
-        pages[DATA_DICTIONARY] = render_data_dictionary_page(ctx)
-    pages.update({f"{f.path}/index.md": render_facet_page(ctx, f) for f in ctx.index.facets})
-    pages.update(render_all_practices_pages(ctx))
+        pages[DATA_DICTIONARY] = lambda: render_data_dictionary_page(ctx)
+    pages.update({f"{f.path}/index.md": (lambda f=f: render_facet_page(ctx, f)) for f in ctx.index.facets})
     return pages
+
+
+def _render_fixed_pages(ctx: SiteContext) -> dict[str, str]:
+    """The pages that are not one per practice or per facet value."""
+    return {**{path: render() for path, render in fixed_pages(ctx).items()}, **render_all_practices_pages(ctx)}
+
+
+def page_paths(ctx: SiteContext) -> set[str]:
+    """The path of every page render_pages makes, without rendering one: what a preview of some
+    pages checks their links against."""
+    paths = set(fixed_pages(ctx))
+    paths |= {pager.path for pager, _ in paginate(by_title(ctx.catalogue.practices), "toolbox/all/")}
+    paths |= {practice_page_path(p) for p in ctx.catalogue.practices}
+    paths |= {pager.path for v in ctx.index.all_values() for pager, _ in paginate(v.practices, v.url)}
+    return paths
 
 
 # A job names what to render by ids, so that a list of jobs is cheap to send to a worker.
