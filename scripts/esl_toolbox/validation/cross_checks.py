@@ -7,17 +7,9 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Callable
-from typing import Any
 
-from ..loader import Document
 from ..problems import ERROR, Problem
 from .results import CheckedFile
-
-
-def anchors_for(doc: Document, record: Any) -> dict[tuple, tuple[int, int]]:
-    """Positions of the fields that checks across files point at."""
-    locs = [("id",), ("title",), ("project",)] + [("related", i) for i in range(len(getattr(record, "related", [])))]
-    return {loc: doc.position(loc) for loc in locs}
 
 
 def normalised_title(title: str) -> str:

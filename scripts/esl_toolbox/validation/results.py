@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, NamedTuple
 
 from pydantic import BaseModel
 
+from ..loader import load_document
 from ..model import Practice, Project
 from ..model.translation import Translation
 from ..problems import Problem, format_path
@@ -35,8 +37,14 @@ class CheckedFile:
     translates: tuple[str, bool, str] | None = None  # (language, is a project, record id) of a translation file
 
     def problem(self, loc: tuple, severity: str, message: str) -> Problem:
-        line, column = self.anchors.get(loc, (1, 1))
+        line, column = self.anchors.get(loc) or self._position_in_file(loc)
         return Problem(self.path, line, column, severity, format_path(loc), message)
+
+    def _position_in_file(self, loc: tuple) -> tuple[int, int]:
+        # Problems across files are rare: the file is read again for one, rather than every check
+        # noting in advance where each linked field stands.
+        document, _ = load_document(Path(self.path))
+        return document.position(loc) if document is not None else (1, 1)
 
 
 @dataclass

@@ -21,7 +21,7 @@ from ..progress import NO_PROGRESS, Advance, Steps
 from ..project import PRACTICES_DIR, RECORD_SUFFIXES, is_project_file, practice_file, project_file, translation_target
 from ..translations.check import EnglishRecord, check_translation
 from .cache import CachedFile, ValidationCache, checked_file, file_digest, outcome, record_from, uncacheable
-from .cross_checks import anchors_for, check_references, check_unique, normalised_title
+from .cross_checks import check_references, check_unique, normalised_title
 from .discover import ids_on_disk, record_file_names, refusal, shown_name, shown_path
 from .file_checks import FILE_CHECKS, check_no_email_addresses
 from .load import load_record
@@ -50,16 +50,14 @@ def _check_path(path: Path, shown: str, keep_record: bool, keep_data: bool) -> C
 def _check_bytes(raw: bytes, path: Path, shown: str, keep_record: bool, keep_data: bool) -> CachedFile:
     """Everything one file's bytes say about it, in the form the cache keeps."""
     doc, record, problems = load_record(raw, path, shown)
-    anchors = {}
     if record is not None:
         for check in FILE_CHECKS:
             problems.extend(check(doc, record, path))
-        anchors = anchors_for(doc, record)
     elif doc is not None:
         # A warning such as an e-mail address is still worth showing on an invalid record.
         problems.extend(check_no_email_addresses(doc, None, path))
     data = json.dumps(doc.data) if keep_data and record is not None else None
-    return outcome(raw, problems, anchors, record, data, keep_record)
+    return outcome(raw, problems, {}, record, data, keep_record)
 
 
 def _from_cache(cache: ValidationCache, name: str, shown: str, keep_record: bool) -> CheckedFile | None:
