@@ -536,7 +536,7 @@ ROWS: list[tuple[str, Callable[[SizeResult], str]]] = [
     ("full site build, `build --no-pdf` (s)", lambda r: _seconds(r.build)),
     ("CPU time of that build, user + system, all its processes (s)", lambda r: _cpu(r.build)),
     (
-        "pull-request check: `validate` + `build --no-pdf --lang en` (s)",
+        "`validate` + `build --no-pdf --lang en`, the pull-request workflow's whole-site step (s)",
         lambda r: f"{_pair_median(r.build_validate, r.build):.2f}" if r.build and r.build_validate else "–",
     ),
     ("plain `mkdocs build` of the same pages (s)", lambda r: _seconds(r.mkdocs)),
@@ -672,7 +672,7 @@ def languages_table(results: Results) -> str:
     )
     if english and english.build and english.build_validate:
         lines.append(
-            f"| pull-request check: `validate` + `build --no-pdf --lang en` (s) "
+            f"| `validate` + `build --no-pdf --lang en`, the pull-request workflow's whole-site step (s) "
             f"| {_pair_median(english.build_validate, english.build):.1f} | |"
         )
     lines.append(
