@@ -3,7 +3,8 @@
 `from-issue` turns a "Propose a practice" issue into a record; `contributor-docs` keeps the issue
 form and CONTRIBUTING.md in step with the model and the vocabularies; `check-links` and
 `check-site-links` look for dead web addresses in the records and broken links in the built site;
-`changed` lists the records a branch touches.
+`changed` lists the records a branch touches; `preview` builds the pages of the practices it adds
+or changes, in every language.
 """
 
 from __future__ import annotations
@@ -16,7 +17,9 @@ from pathlib import Path
 
 from ..project import PRACTICES_DIR, SITE_DIR, practice_file
 from .exits import EXIT_OK, EXIT_PROBLEMS, CommandFailed, usage
+from .progress import steps_for
 from .reporting import FORMATS, count, write_problems, write_validation
+from .site import languages_option
 
 
 def cmd_from_issue(args: argparse.Namespace) -> int:
@@ -114,6 +117,40 @@ def cmd_changed(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_preview(args: argparse.Namespace) -> int:
+    from ..contributing.changed import GitProblem, changed_records
+    from ..contributing.preview import UnknownPractice, build_preview
+    from ..site.build import BuildFailed
+
+    if not args.practices and not args.base:
+        raise usage("name the practices to preview by id, or give --base REF for those a branch changes")
+    root = Path.cwd()
+    try:
+        changes = changed_records(root, args.base) if args.base else []
+        result = build_preview(
+            root,
+            root / args.site_dir,
+            args.practices,
+            changes,
+            languages_option(args.lang),
+            steps_for("preview", args.quiet),
+        )
+    except (BuildFailed, GitProblem, UnknownPractice) as exc:
+        raise CommandFailed(str(exc)) from None
+    if not result.practices:
+        print(f"the records are valid; no practice page changed since {args.base}, so there is nothing to preview")
+        return EXIT_OK
+    pages = count(len(result.practices) * len(result.langs), "page")
+    summary = (
+        f"built {pages} ({count(len(result.practices), 'practice')} in {count(len(result.langs), 'language')}) "
+        f"into {args.site_dir}/; {count(result.links, 'internal link')} checked: {len(result.problems)} broken"
+    )
+    write_problems(
+        result.problems, summary, sys.stdout, args.format, {"practices": list(result.practices)}, "broken link"
+    )
+    return EXIT_PROBLEMS if result.problems else EXIT_OK
+
+
 def _positive_seconds(text: str) -> float:
     value = float(text)
     if not 0 < value <= 300:
@@ -151,3 +188,16 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
     changed = commands.add_parser("changed", help="list the records a branch adds, changes or removes (Markdown)")
     changed.add_argument("--base", required=True, metavar="REF", help="the branch to compare with, e.g. origin/main")
     changed.set_defaults(run=cmd_changed)
+
+    preview = commands.add_parser(
+        "preview",
+        help="validate the records and build the pages of some practices in every language into preview/ "
+        "(a pull request's check: the practices it adds or changes, with --base)",
+    )
+    preview.add_argument("practices", nargs="*", metavar="ID", help="practices to preview, by id")
+    preview.add_argument("--base", metavar="REF", help="also those this branch adds or changes since REF (origin/main)")
+    preview.add_argument("--lang", metavar="L[,L...]", help="only these languages, such as en,pt (default: all)")
+    preview.add_argument("--site-dir", default="preview", help="folder to build into (default: preview)")
+    preview.add_argument("--format", choices=FORMATS, default="text", help="how to report broken links")
+    preview.add_argument("--quiet", action="store_true", help="no progress, only the result or the problems")
+    preview.set_defaults(run=cmd_preview, unchanged="the preview was not changed")

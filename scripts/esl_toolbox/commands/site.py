@@ -1,4 +1,4 @@
-"""The website's commands: `build`, `finish`, `serve`, `preview` (a pull request's pages), `export` (open data)."""
+"""The website's commands: `build`, `finish`, `serve` and `export` (the open data)."""
 
 from __future__ import annotations
 
@@ -7,12 +7,12 @@ import sys
 from pathlib import Path
 
 from ..project import SITE_DIR
-from .exits import EXIT_OK, EXIT_PROBLEMS, CommandFailed, usage
+from .exits import EXIT_OK, CommandFailed, usage
 from .progress import steps_for
-from .reporting import FORMATS, count, write_problems, write_validation
+from .reporting import write_validation
 
 
-def _languages(text: str | None) -> tuple[str, ...] | None:
+def languages_option(text: str | None) -> tuple[str, ...] | None:
     from ..languages import parse_language_list
 
     if text is None:
@@ -29,7 +29,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     from ..site.generate import PageConflict
 
     root = Path.cwd()
-    langs = _languages(args.lang)
+    langs = languages_option(args.lang)
     try:
         result = build_site(
             root,
@@ -69,39 +69,10 @@ def cmd_finish(args: argparse.Namespace) -> int:
 def cmd_serve(args: argparse.Namespace) -> int:
     from ..site.serve import serve
 
-    langs = _languages(args.lang) or ("en",)
+    langs = languages_option(args.lang) or ("en",)
     if len(langs) != 1:
         raise usage("serve previews one language at a time, such as --lang pt")
     return serve(Path.cwd(), args.dev_addr, lambda report: write_validation(report, sys.stderr), langs[0])
-
-
-def cmd_preview(args: argparse.Namespace) -> int:
-    from ..contributing.changed import GitProblem, changed_records
-    from ..site.build import BuildFailed
-    from ..site.preview import UnknownPractice, build_preview
-
-    if not args.practices and not args.base:
-        raise usage("name the practices to preview by id, or give --base REF for those a branch changes")
-    root = Path.cwd()
-    try:
-        changes = changed_records(root, args.base) if args.base else []
-        result = build_preview(
-            root, root / args.site_dir, args.practices, changes, _languages(args.lang), steps_for("preview", args.quiet)
-        )
-    except (BuildFailed, GitProblem, UnknownPractice) as exc:
-        raise CommandFailed(str(exc)) from None
-    if not result.practices:
-        print(f"the records are valid; no practice page changed since {args.base}, so there is nothing to preview")
-        return EXIT_OK
-    pages = count(len(result.practices) * len(result.langs), "page")
-    summary = (
-        f"built {pages} ({count(len(result.practices), 'practice')} in {count(len(result.langs), 'language')}) "
-        f"into {args.site_dir}/; {count(result.links, 'internal link')} checked: {len(result.problems)} broken"
-    )
-    write_problems(
-        result.problems, summary, sys.stdout, args.format, {"practices": list(result.practices)}, "broken link"
-    )
-    return EXIT_PROBLEMS if result.problems else EXIT_OK
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -147,19 +118,6 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", metavar="IP:PORT", help="address to serve on")
     serve.add_argument("--lang", help="the language to preview, such as pt (default: en)")
     serve.set_defaults(run=cmd_serve, unchanged="fix the records above, then run it again")
-
-    preview = commands.add_parser(
-        "preview",
-        help="validate the records and build the pages of some practices in every language into preview/ "
-        "(a pull request's check: the practices it adds or changes, with --base)",
-    )
-    preview.add_argument("practices", nargs="*", metavar="ID", help="practices to preview, by id")
-    preview.add_argument("--base", metavar="REF", help="also those this branch adds or changes since REF (origin/main)")
-    preview.add_argument("--lang", metavar="L[,L...]", help="only these languages, such as en,pt (default: all)")
-    preview.add_argument("--site-dir", default="preview", help="folder to build into (default: preview)")
-    preview.add_argument("--format", choices=FORMATS, default="text", help="how to report broken links")
-    preview.add_argument("--quiet", action="store_true", help="no progress, only the result or the problems")
-    preview.set_defaults(run=cmd_preview, unchanged="the preview was not changed")
 
     export = commands.add_parser("export", help="write every practice as JSON or CSV (open data)")
     export.add_argument("--format", choices=("json", "csv"), default="json", help="output format (default: json)")

@@ -9,7 +9,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from site_support import run_toolbox
+from fixture_project import run_toolbox
 
 GIT_ENV = {
     "GIT_AUTHOR_NAME": "Test",
@@ -61,7 +61,8 @@ def test_preview_with_a_base_builds_what_the_branch_changed_its_translations_and
         "pt/practices/community-co-op-oslo",
         "pt/practices/virtue-education-riga",
     ]
-    assert "Revised virtue education" in (project / "preview" / "practices" / "virtue-education-riga" / "index.html").read_text()
+    page = project / "preview" / "practices" / "virtue-education-riga" / "index.html"
+    assert "Revised virtue education" in page.read_text("utf-8")
 
 
 def test_a_branch_that_changes_no_practice_is_validated_and_previews_nothing(project: Path):

@@ -20,16 +20,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..catalogue import Catalogue, load_catalogue
-from ..contributing.changed import Change
-from ..contributing.site_links import check_site_links, site_base_path
 from ..languages import language, language_codes
 from ..problems import Problem
 from ..progress import NO_PROGRESS, Steps
 from ..project import BUILD_DIR, is_project_file, translation_target
 from ..settings import load_settings
-from .build import staging_parent, assemble, data_date, run_mkdocs_languages, swap_in
-from .generate import english_pages, preview_tree, shared_tree, write_tree
-from .pages import SiteContext, page_paths, practice_page_path
+from ..site.build import assemble, data_date, run_mkdocs_languages, staging_parent, swap_in
+from ..site.generate import english_pages, preview_tree, shared_tree, write_tree
+from ..site.pages import SiteContext, page_paths, practice_page_path
+from .changed import Change
+from .site_links import check_site_links, site_base_path
 
 
 class UnknownPractice(Exception):
@@ -52,7 +52,9 @@ def practices_of_changes(catalogue: Catalogue, changes: Iterable[Change]) -> lis
         if change.status == "removed":
             continue
         target = translation_target(change.path)
-        is_project, record_id = (target[1], target[2]) if target else (is_project_file(change.path), Path(change.path).stem)
+        is_project, record_id = (
+            (target[1], target[2]) if target else (is_project_file(change.path), Path(change.path).stem)
+        )
         if is_project:
             ids |= {p.id for p in catalogue.practices if p.project == record_id}
         else:
@@ -126,8 +128,11 @@ def build_preview(
     # Checked where it now stands, so that each problem names the page a reviewer opens.
     with steps.step("links", len(practices) * len(langs), "pages") as advance:
         # The practices' pages only: the fixed pages link to data files a preview does not make.
-        checked = [language(c.lang).prefix + _built(practice_page_path(c.catalogue.practice(i))) for c in contexts for i in practices]
+        checked = [
+            language(c.lang).prefix + _built(practice_page_path(c.catalogue.practice(i)))
+            for c in contexts
+            for i in practices
+        ]
         links, problems = check_site_links(site_dir, site_base_path(root), site_pages(root, contexts), checked)
         advance(len(practices) * len(langs))
     return PreviewResult(site_dir, practices, langs, links, problems)
-
