@@ -89,6 +89,14 @@ class ClickTimes:
         return statistics.median(self.laid_out)
 
 
+def _open_until_ready(page: object, url: str, ready: str) -> float:
+    """Seconds from asking for the page until its script marks it ready (the `ready` selector matches)."""
+    start = time.perf_counter()
+    page.goto(url, wait_until="load", timeout=300_000)
+    page.wait_for_selector(ready, state="attached", timeout=300_000)
+    return time.perf_counter() - start
+
+
 def _box(facet: str, position: int) -> str:
     return f"#toolbox-filters fieldset[data-facet='{facet}'] label:nth-of-type({position + 1}) input[type=checkbox]"
 
@@ -97,10 +105,7 @@ def time_facet_clicks(site: Path, clicks: int = 10) -> ClickTimes:
     """Open the toolbox page of a built site and time `clicks` facet clicks (after one to warm up)."""
     with served(site) as base, chromium() as browser:
         page = browser.new_page(viewport=DESKTOP)
-        start = time.perf_counter()
-        page.goto(base + "toolbox/", wait_until="load", timeout=300_000)
-        page.wait_for_selector("#toolbox.toolbox-ready", state="attached", timeout=300_000)
-        times = ClickTimes(ready_seconds=time.perf_counter() - start)
+        times = ClickTimes(ready_seconds=_open_until_ready(page, base + "toolbox/", "#toolbox.toolbox-ready"))
         # The first clicks, made as soon as the filters are ready while the page may still fetch its
         # summaries, are timed apart (`while_loading`): a visitor may well click that early. The
         # timed clicks come once the network is idle and the page has settled.
@@ -268,10 +273,7 @@ def time_finder_answers(site: Path, answers: int = 10) -> AnswerTimes:
     """Open the finder page of a built site and time `answers` answers (after one to warm up)."""
     with served(site) as base, chromium() as browser:
         page = browser.new_page(viewport=DESKTOP)
-        start = time.perf_counter()
-        page.goto(base + "finder/", wait_until="load", timeout=300_000)
-        page.wait_for_selector("#finder.finder-ready", state="attached", timeout=300_000)
-        times = AnswerTimes(ready_seconds=time.perf_counter() - start)
+        times = AnswerTimes(ready_seconds=_open_until_ready(page, base + "finder/", "#finder.finder-ready"))
         page.wait_for_load_state("networkidle", timeout=300_000)
         page.wait_for_timeout(SETTLE_MS)
         inputs = _finder_inputs(page)

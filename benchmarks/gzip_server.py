@@ -16,7 +16,6 @@ import gzip
 import mimetypes
 import os
 import posixpath
-import threading
 import urllib.parse
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
@@ -24,6 +23,8 @@ from functools import lru_cache
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+
+from headless import running
 
 TEXT_TYPES = (
     "text/",
@@ -124,14 +125,8 @@ def make_server(site: Path, port: int = 0) -> ThreadingHTTPServer:
 @contextmanager
 def served_gzip(site: Path) -> Iterator[str]:
     """Serve a built site, compressed, on 127.0.0.1 at a free port; yield its address, ending in '/'."""
-    server = make_server(site)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with running(make_server(site)) as base:
+        yield base
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -42,7 +42,13 @@ class _QuietHandler(SimpleHTTPRequestHandler):
 @contextmanager
 def served(folder: Path) -> Iterator[str]:
     """Serve a folder on 127.0.0.1 at a free port; yield its address, ending in '/'."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_QuietHandler, directory=str(folder)))
+    with running(ThreadingHTTPServer(("127.0.0.1", 0), partial(_QuietHandler, directory=str(folder)))) as base:
+        yield base
+
+
+@contextmanager
+def running(server: ThreadingHTTPServer) -> Iterator[str]:
+    """Run a server on 127.0.0.1 in a thread; yield its address, ending in '/'; shut it down after."""
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

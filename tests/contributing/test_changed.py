@@ -1,25 +1,12 @@
 """`esl-toolbox changed --base REF`: the records a branch touches, as Markdown for the run summary."""
 
-import os
-import subprocess
 from pathlib import Path
 
 import pytest
 from esl_toolbox.commands import main
 from esl_toolbox.contributing.changed import Change, changed_records, changes_markdown
 
-GIT_ENV = {
-    "GIT_AUTHOR_NAME": "Test",
-    "GIT_AUTHOR_EMAIL": "test@localhost",
-    "GIT_COMMITTER_NAME": "Test",
-    "GIT_COMMITTER_EMAIL": "test@localhost",
-    "GIT_CONFIG_GLOBAL": os.devnull,
-    "GIT_CONFIG_SYSTEM": os.devnull,
-}
-
-
-def git(root: Path, *args: str) -> None:
-    subprocess.run(["git", *args], cwd=root, check=True, capture_output=True, env={**os.environ, **GIT_ENV})
+from .git_support import git
 
 
 def write(root: Path, name: str, title: str) -> None:

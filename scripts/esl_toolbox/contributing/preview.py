@@ -12,9 +12,6 @@ Like `build`, the preview generates into build/ and swaps its folder in only whe
 from __future__ import annotations
 
 import difflib
-import os
-import shutil
-import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,7 +22,7 @@ from ..problems import Problem
 from ..progress import NO_PROGRESS, Steps
 from ..project import BUILD_DIR, is_project_file, translation_target
 from ..settings import load_settings
-from ..site.build import assemble, data_date, run_mkdocs_languages, staging_parent, swap_in
+from ..site.build import build_languages, data_date
 from ..site.generate import english_pages, preview_tree, shared_tree, write_tree
 from ..site.pages import SiteContext, page_paths, practice_page_path
 from .changed import Change
@@ -115,16 +112,7 @@ def build_preview(
         write_tree(tree, root / BUILD_DIR)
         contexts.append(ctx)
         pages += sum(1 for path in tree if path.endswith(".md"))
-    staging = Path(tempfile.mkdtemp(prefix=".preview-", dir=staging_parent(root, site_dir)))
-    try:
-        new_site = staging / "site"
-        parts = {lang: staging / f"part-{lang}" for lang in langs}
-        run_mkdocs_languages(root, parts, data_date(catalogue), pages, steps)
-        assemble(parts, new_site)
-        os.chmod(new_site, 0o755)  # mkdtemp makes it private
-        swap_in(new_site, site_dir)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+    build_languages(root, site_dir, langs, data_date(catalogue), pages, steps)
     # Checked where it now stands, so that each problem names the page a reviewer opens.
     with steps.step("links", len(practices) * len(langs), "pages") as advance:
         # The practices' pages only: the fixed pages link to data files a preview does not make.

@@ -15,6 +15,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -140,7 +141,7 @@ def add_pdfs(
         raise BuildFailed(f"cannot make the PDFs: {exc}; build with --no-pdf to leave them out") from exc
 
 
-def staging_parent(root: Path, site_dir: Path) -> Path:
+def _staging_parent(root: Path, site_dir: Path) -> Path:
     """Where to build: build/ if it shares a file system with the site folder (renames are atomic), else beside it."""
     build_dir = root / BUILD_DIR
     build_dir.mkdir(exist_ok=True)
@@ -173,22 +174,40 @@ def build_site(
     # A part's languages join the others' in the finished site; a whole build has only its own.
     generate(root, catalogue, settings, with_pdf, steps, langs, published=() if not finish else langs)
     pages = sum(1 for lang in langs for _ in (root / BUILD_DIR / language_folder(lang) / "docs").rglob("*.md"))
-    staging = Path(tempfile.mkdtemp(prefix=".site-", dir=staging_parent(root, site_dir)))
+
+    def complete(site: Path) -> None:
+        if with_pdf:
+            add_pdfs(catalogue, site, settings, steps, langs)
+        if finish:
+            finish_site(site, settings, with_search, steps, catalogue.newest_date().isoformat())
+
+    build_languages(root, site_dir, langs, data_date(catalogue), pages, steps, complete)
+    pages = sum(1 for _ in site_dir.rglob("index.html"))
+    return BuildResult(site_dir, pages, with_pdf)
+
+
+def build_languages(
+    root: Path,
+    site_dir: Path,
+    langs: tuple[str, ...],
+    source_date: int,
+    pages: int,
+    steps: Steps = NO_PROGRESS,
+    complete: Callable[[Path], None] = lambda site: None,
+) -> None:
+    """MkDocs on each language's generated tree, the parts put together, `complete` run on the whole,
+    then swapped in for site_dir; if any step fails, site_dir stays as it was."""
+    staging = Path(tempfile.mkdtemp(prefix=".site-", dir=_staging_parent(root, site_dir)))
     try:
         new_site = staging / "site"
         parts = {lang: staging / f"part-{lang}" for lang in langs}
-        run_mkdocs_languages(root, parts, data_date(catalogue), pages, steps)
+        run_mkdocs_languages(root, parts, source_date, pages, steps)
         assemble(parts, new_site)
-        if with_pdf:
-            add_pdfs(catalogue, new_site, settings, steps, langs)
-        if finish:
-            finish_site(new_site, settings, with_search, steps, catalogue.newest_date().isoformat())
-        pages = sum(1 for _ in new_site.rglob("index.html"))
+        complete(new_site)
         os.chmod(new_site, 0o755)  # mkdtemp makes it private; a published site is readable
         swap_in(new_site, site_dir)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    return BuildResult(site_dir, pages, with_pdf)
 
 
 def assemble(parts: dict[str, Path], site: Path) -> None:

@@ -197,13 +197,10 @@ def _parse_record(sha256: str, text: str) -> tuple[str, str] | None:
 # --- one file's results, as the cache keeps them ------------------------------------------------------
 
 
-def outcome(
-    raw: bytes, problems: list[Problem], anchors: dict, record: Any, data: str | None, keep: bool
-) -> CachedFile:
+def outcome(raw: bytes, problems: list[Problem], record: Any, data: str | None, keep: bool) -> CachedFile:
     """Everything one check of a file's bytes found, in the form the cache keeps (the model only if `keep`)."""
     result = {
         "problems": _problems_as_lists(problems),
-        "anchors": [[list(loc), line, column] for loc, (line, column) in anchors.items()],
         "links": _links_as_list(record),
     }
     return CachedFile(file_digest(raw), result, data, record if keep else None)
@@ -233,7 +230,6 @@ def checked_file(shown: str, outcome: CachedFile) -> CheckedFile:
         shown,
         record=outcome.record,
         problems=[_problem_from(shown, *item) for item in result["problems"]],
-        anchors=_anchors_from(result.get("anchors", ())),
         links=_links_from(result.get("links")),
     )
 
@@ -248,11 +244,6 @@ def _problem_from(shown: str, line: Any, column: Any, severity: Any, field_name:
     if severity not in (ERROR, WARNING) or type(field_name) is not str or type(message) is not str:
         raise ValueError(f"malformed problem: {severity!r}, {field_name!r}, {message!r}")
     return Problem(shown, *_position(line, column), severity, field_name, message)
-
-
-def _anchors_from(items: Any) -> dict[tuple, tuple[int, int]]:
-    # Checked just enough that nothing later can fail on a damaged entry: only known paths are looked up.
-    return {tuple(loc): _position(line, column) for loc, line, column in items}
 
 
 def _links_from(item: Any) -> RecordLinks | None:

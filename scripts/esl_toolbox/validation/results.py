@@ -26,25 +26,22 @@ class RecordLinks(NamedTuple):
 
 @dataclass
 class CheckedFile:
-    """One file's problems, its record's links, where the linked fields stand, and the record if kept."""
+    """One file's problems, its record's links, and the record if kept."""
 
     path: str
     record: Practice | Project | None = None
     problems: list[Problem] = field(default_factory=list)
-    anchors: dict[tuple, tuple[int, int]] = field(default_factory=dict)
     links: RecordLinks | None = None
     translation: Translation | None = None  # a translation file's content, if it can be used
     translates: tuple[str, bool, str] | None = None  # (language, is a project, record id) of a translation file
 
     def problem(self, loc: tuple, severity: str, message: str) -> Problem:
-        line, column = self.anchors.get(loc) or self._position_in_file(loc)
-        return Problem(self.path, line, column, severity, format_path(loc), message)
-
-    def _position_in_file(self, loc: tuple) -> tuple[int, int]:
-        # Problems across files are rare: the file is read again for one, rather than every check
+        """A problem at a field, found by the checks across files."""
+        # Such problems are rare: the file is read again to find the field, rather than every check
         # noting in advance where each linked field stands.
         document, _ = load_document(Path(self.path))
-        return document.position(loc) if document is not None else (1, 1)
+        line, column = document.position(loc) if document is not None else (1, 1)
+        return Problem(self.path, line, column, severity, format_path(loc), message)
 
 
 @dataclass

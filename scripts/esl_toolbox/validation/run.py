@@ -57,7 +57,7 @@ def _check_bytes(raw: bytes, path: Path, shown: str, keep_record: bool, keep_dat
         # A warning such as an e-mail address is still worth showing on an invalid record.
         problems.extend(check_no_email_addresses(doc, None, path))
     data = json.dumps(doc.data) if keep_data and record is not None else None
-    return outcome(raw, problems, {}, record, data, keep_record)
+    return outcome(raw, problems, record, data, keep_record)
 
 
 def _from_cache(cache: ValidationCache, name: str, shown: str, keep_record: bool) -> CheckedFile | None:
